@@ -1,0 +1,49 @@
+"""Một Cửa: the commune one-stop counter's kiosk and back office."""
+from flask import Flask
+
+from app import config as settings
+from app.extensions import db, htmx, migrate
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the application; `config` overrides the environment's settings (tests use it)."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.update(settings.from_environment(app.instance_path))
+    app.config.update(config or {})
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, render_as_batch=True)
+    htmx.init_app(app)
+    from app.core import database
+
+    database.configure_engine(app)
+    # Every model module is imported here, so Alembic and the app see the whole schema.
+    import app.catalog.models  # noqa: F401
+    import app.core.models  # noqa: F401
+
+
+def register_blueprints(app: Flask) -> None:
+    from app.core.views import bp as core_bp
+    from app.kiosk.views import bp as kiosk_bp
+
+    app.register_blueprint(core_bp)
+    app.register_blueprint(kiosk_bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from app.core import errors
+
+    errors.register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from app.catalog import commands as catalog_commands
+
+    catalog_commands.register(app)

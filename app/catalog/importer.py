@@ -1,0 +1,186 @@
+"""Import procedures from the national database's export (JSON list or CSV), upserting by code.
+
+The importer plans first and writes second, so the CLI and the staff preview share one path,
+and a single bad row leaves the catalogue untouched.
+"""
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+
+from app.catalog.folding import slugify
+from app.catalog.models import CODE_PATTERN, Field, Procedure
+from app.extensions import db
+
+REQUIRED = ("code", "name", "field")
+TEXT_COLUMNS = (
+    "level", "processing_time", "fee", "fee_note", "channels", "applicants",
+    "result", "url", "steps", "documents", "conditions", "legal_basis",
+)
+COLUMNS = (*REQUIRED, "online", *TEXT_COLUMNS)
+# Columns compared to decide added / changed / unchanged, in the order a diff lists them.
+COMPARED = ("name", "field", "online", *TEXT_COLUMNS)
+ONLINE_VALUES = {
+    "co_nop_truc_tuyen": True, "true": True, "1": True, "có": True, "co": True, "x": True,
+    "khong_nop_truc_tuyen": False, "false": False, "0": False, "không": False, "khong": False,
+}
+
+
+class CatalogImportError(Exception):
+    """The file cannot be imported; the message says which row and why, in Vietnamese."""
+
+
+@dataclass
+class ImportPlan:
+    added: list[dict] = field(default_factory=list)
+    changed: list[tuple[dict, dict[str, tuple]]] = field(default_factory=list)
+    unchanged: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+
+def read_rows(data: bytes, filename: str) -> list[tuple[str, dict]]:
+    """Decode a JSON list or a CSV file into (row label, row) pairs."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CatalogImportError("Tệp không phải văn bản UTF-8.") from exc
+    if filename.lower().endswith(".json") or text.lstrip().startswith(("[", "{")):
+        return _json_rows(text)
+    return _csv_rows(text)
+
+
+def _json_rows(text: str) -> list[tuple[str, dict]]:
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CatalogImportError(f"Tệp JSON bị lỗi ở dòng {exc.lineno}: {exc.msg}.") from exc
+    if not isinstance(items, list):
+        raise CatalogImportError("Tệp JSON phải là một danh sách các thủ tục.")
+    rows = []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            raise CatalogImportError(f"Mục thứ {number}: không phải một thủ tục (cần một đối tượng JSON).")
+        rows.append((f"Mục thứ {number}", item))
+    return rows
+
+
+def _csv_rows(text: str) -> list[tuple[str, dict]]:
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    if not reader.fieldnames:
+        raise CatalogImportError("Tệp CSV trống.")
+    reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
+    # Line 1 is the header, so data row i sits on line i + 1.
+    return [(f"Dòng {number}", row) for number, row in enumerate(reader, start=2)]
+
+
+def clean_row(label: str, raw: dict) -> dict:
+    """Validate one row and return it with every known column as a clean value."""
+    row = {}
+    for column in COLUMNS:
+        value = raw.get(column)
+        if value is not None and not isinstance(value, (str, int, float, bool)):
+            raise CatalogImportError(f"{label}: cột '{column}' có kiểu dữ liệu không hợp lệ.")
+        row[column] = str(value).strip() if value is not None and not isinstance(value, bool) else value
+    for column in REQUIRED:
+        if not row[column]:
+            raise CatalogImportError(f"{label}: thiếu '{column}'.")
+    if not CODE_PATTERN.match(row["code"]):
+        raise CatalogImportError(f"{label}: mã thủ tục '{row['code']}' không đúng dạng N.NNNNNN.")
+    row["online"] = _online(label, row["online"])
+    if row["url"] and urlsplit(row["url"]).scheme not in ("http", "https"):
+        raise CatalogImportError(f"{label}: địa chỉ '{row['url'][:80]}' phải bắt đầu bằng http:// hoặc https://.")
+    if len(row["field"]) > 200:
+        raise CatalogImportError(f"{label}: tên lĩnh vực dài quá 200 ký tự.")
+    for column in TEXT_COLUMNS:
+        row[column] = row[column] or None
+    return row
+
+
+def _online(label: str, value) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if not text:
+        return None
+    if text not in ONLINE_VALUES:
+        raise CatalogImportError(f"{label}: giá trị 'online' = '{value}' không hiểu được.")
+    return ONLINE_VALUES[text]
+
+
+def plan_import(rows: list[tuple[str, dict]]) -> ImportPlan:
+    """Compare the rows with the catalogue; collect every row-level error instead of stopping."""
+    plan = ImportPlan()
+    seen: dict[str, str] = {}
+    existing = {p.code: p for p in db.session.scalars(select(Procedure).join(Procedure.field))}
+    known = set(COLUMNS)
+    plan.ignored_columns = sorted({c for _, raw in rows for c in raw if c not in known})
+    for label, raw in rows:
+        try:
+            row = clean_row(label, raw)
+        except CatalogImportError as exc:
+            plan.errors.append(str(exc))
+            continue
+        if row["code"] in seen:
+            plan.errors.append(f"{label}: mã {row['code']} trùng với {seen[row['code']]}.")
+            continue
+        seen[row["code"]] = label
+        current = existing.get(row["code"])
+        if current is None:
+            plan.added.append(row)
+        elif diff := _diff(current, row):
+            plan.changed.append((row, diff))
+        else:
+            plan.unchanged.append(row)
+    return plan
+
+
+def _diff(procedure: Procedure, row: dict) -> dict[str, tuple]:
+    before = {c: getattr(procedure, c) for c in COMPARED if c != "field"}
+    before["field"] = procedure.field.name
+    return {c: (before[c], row[c]) for c in COMPARED if before[c] != row[c]}
+
+
+def apply_plan(plan: ImportPlan) -> None:
+    """Write a plan without errors; the caller commits, so it lands whole or not at all."""
+    if plan.errors:
+        raise CatalogImportError(plan.errors[0])
+    fields = {f.name: f for f in db.session.scalars(select(Field))}
+    slugs = {f.slug for f in fields.values()}
+    by_code = {p.code: p for p in db.session.scalars(select(Procedure))}
+    for row in plan.added + [row for row, _ in plan.changed]:
+        procedure = by_code.get(row["code"]) or Procedure(code=row["code"])
+        db.session.add(procedure)
+        for column in COMPARED:
+            if column != "field":
+                setattr(procedure, column, row[column])
+        procedure.field = fields.get(row["field"]) or _new_field(row["field"], fields, slugs)
+        procedure.refresh_search_text()
+
+
+def _new_field(name: str, fields: dict, slugs: set) -> Field:
+    slug, n = slugify(name), 2
+    while slug in slugs:
+        slug, n = f"{slugify(name)}-{n}", n + 1
+    slugs.add(slug)
+    fields[name] = Field(name=name, slug=slug, position=len(fields))
+    db.session.add(fields[name])
+    return fields[name]
+
+
+def import_file(data: bytes, filename: str) -> ImportPlan:
+    """Plan and apply in one go, committing only when every row is good."""
+    plan = plan_import(read_rows(data, filename))
+    if plan.errors:
+        db.session.rollback()
+        return plan
+    apply_plan(plan)
+    db.session.commit()
+    return plan

@@ -1,0 +1,80 @@
+"""The public touchscreen kiosk: fields, procedures with their QR codes, and search."""
+from flask import Blueprint, Response, abort, render_template, request
+from sqlalchemy import select
+
+from app.catalog import search
+from app.catalog.models import Field, Procedure
+from app.core.htmx import render
+from app.extensions import db
+from app.kiosk import cache
+from app.qr import services as qr
+
+bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
+
+MAX_QUERY = 200
+
+
+@bp.get("/")
+def home():
+    """Fields as tiles with their counts, the common procedures and the search box."""
+    return _page(("home",), lambda: render_template(
+        "kiosk/home.html",
+        fields=Field.with_active_counts(),
+        common=db.session.scalars(Procedure.common()).all(),
+    ))
+
+
+@bp.get("/linh-vuc/<slug>")
+def field(slug: str):
+    """The in-force procedures of one field."""
+    def build():
+        field = db.first_or_404(select(Field).where(Field.slug == slug))
+        procedures = db.session.scalars(Procedure.in_field(field)).all()
+        return render_template("kiosk/field.html", field=field, procedures=procedures)
+    return _page(("field", slug), build)
+
+
+@bp.get("/thu-tuc/<code>")
+def procedure(code: str):
+    """One procedure in full, with the QR code of its online-service page."""
+    def build():
+        procedure = Procedure.by_code(code) or abort(404)
+        replacement = Procedure.by_code(procedure.replaced_by) if procedure.replaced_by else None
+        return render_template("kiosk/procedure.html", procedure=procedure, replacement=replacement)
+    return _page(("procedure", code), build)
+
+
+@bp.get("/thu-tuc/<code>/qr.<any(svg, png):kind>")
+def procedure_qr(code: str, kind: str):
+    """The QR code of the procedure's public online-service URL (never an intranet address)."""
+    url = _procedure_url(code)
+    return qr_response_or_404(url, kind)
+
+
+@bp.get("/tim-kiem")
+def search_page():
+    """Ranked results as links; htmx asks for the results block only, as the user types."""
+    query = request.args.get("q", "")[:MAX_QUERY]
+    hits = search.search_procedures(query)
+    return render("kiosk/search.html", "results", query=query, hits=hits)
+
+
+def _page(key: tuple, build) -> Response:
+    """Serve a kiosk page from the per-worker cache; htmx boosts get the same full page."""
+    body = cache.cached(key, build)
+    response = Response(body, mimetype="text/html")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+def _procedure_url(code: str) -> str:
+    def build():
+        procedure = Procedure.by_code(code)
+        return procedure.url if procedure and procedure.url else ""
+    return cache.cached(("qr-url", code), build).decode()
+
+
+def qr_response_or_404(text: str, kind: str) -> Response:
+    if not text:
+        abort(404)
+    return qr.qr_response(text, kind)
