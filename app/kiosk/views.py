@@ -2,7 +2,7 @@
 from flask import Blueprint, Response, abort, render_template, request
 from sqlalchemy import select
 
-from app.catalog import search
+from app.catalog import display, search
 from app.catalog.models import Field, Procedure
 from app.core.htmx import render
 from app.extensions import db
@@ -40,7 +40,12 @@ def procedure(code: str):
     def build():
         procedure = Procedure.by_code(code) or abort(404)
         replacement = Procedure.by_code(procedure.replaced_by) if procedure.replaced_by else None
-        return render_template("kiosk/procedure.html", procedure=procedure, replacement=replacement)
+        return render_template(
+            "kiosk/procedure.html",
+            procedure=procedure,
+            replacement=replacement,
+            details=display.details(procedure),
+        )
     return _page(("procedure", code), build)
 
 
