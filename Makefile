@@ -23,10 +23,12 @@ install: $(VENV)/.installed
 
 install-dev: $(VENV)/.dev-installed system-deps
 
-# Debian's Chromium drives the browser tests; zbarimg decodes QR codes from screenshots.
+# Debian's Chromium drives the browser tests; zbarimg decodes QR codes from screenshots;
+# the PostgreSQL 15 server binaries let the tests start a throw-away cluster.
 system-deps:
-	@command -v chromium >/dev/null && command -v zbarimg >/dev/null || \
-		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium zbar-tools; }
+	@command -v chromium >/dev/null && command -v zbarimg >/dev/null \
+		&& [ -x /usr/lib/postgresql/15/bin/initdb ] || \
+		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium zbar-tools postgresql-15; }
 
 run: install
 	$(BIN)/flask db upgrade
@@ -34,8 +36,10 @@ run: install
 	$(BIN)/gunicorn --bind 127.0.0.1:$(PORT) --worker-class gthread --workers $(WORKERS) \
 		--threads 4 --access-logfile - wsgi:app
 
+# The whole suite on SQLite (browser tests included), then again on PostgreSQL.
 test: install-dev
 	$(BIN)/python -m pytest
+	MOTCUA_TEST_DB=postgresql $(BIN)/python -m pytest -m "not browser"
 
 bench: install-dev
 	$(BIN)/python bench/run.py

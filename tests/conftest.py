@@ -17,42 +17,83 @@ from app.extensions import db  # noqa: E402
 from app.kiosk import cache  # noqa: E402
 
 MIGRATIONS = str(Path(__file__).resolve().parent.parent / "migrations")
+# `make test` runs the suite twice: on SQLite, then with MOTCUA_TEST_DB=postgresql.
+BACKEND = os.environ.get("MOTCUA_TEST_DB", "sqlite")
 
 
-def _config(db_file: Path) -> dict:
+def _config(database_url: str, folder: Path) -> dict:
     return {
         "TESTING": True,
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_file}",
+        "SQLALCHEMY_DATABASE_URI": database_url,
         "PUBLIC_BASE_URL": "https://motcua.example.vn",
-        "UPLOAD_DIR": str(db_file.parent / "uploads"),
+        "UPLOAD_DIR": str(folder / "uploads"),
     }
+
+
+def _build_template(database_url: str, folder: Path, seeded: bool) -> None:
+    app = create_app(_config(database_url, folder))
+    with app.app_context():
+        upgrade(directory=MIGRATIONS)
+        if seeded:
+            seed = SEED_DIR / "procedures.json"
+            importer.apply_plan(importer.plan_import(importer.read_rows(seed.read_bytes(), seed.name)))
+            db.session.commit()
+            if db.engine.dialect.name == "sqlite":
+                db.session.execute(db.text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """One throw-away PostgreSQL cluster per test process (each xdist worker has its own)."""
+    from tests.postgres import Cluster
+
+    cluster = Cluster().start()
+    yield cluster
+    cluster.stop()
 
 
 @pytest.fixture(scope="session")
 def template_dbs(tmp_path_factory) -> dict[str, Path]:
-    """Migrate once per session into an empty and a seeded file; each test gets a copy."""
+    """SQLite files migrated once per session, empty and seeded; tests work on copies."""
     folder = tmp_path_factory.mktemp("template")
-    empty, seeded = folder / "empty.db", folder / "seeded.db"
-    app = create_app(_config(empty))
-    with app.app_context():
-        upgrade(directory=MIGRATIONS)
-        db.engine.dispose()
-    shutil.copy(empty, seeded)
-    app = create_app(_config(seeded))
-    with app.app_context():
-        seed = SEED_DIR / "procedures.json"
-        importer.apply_plan(importer.plan_import(importer.read_rows(seed.read_bytes(), seed.name)))
-        db.session.commit()
-        db.session.execute(db.text("PRAGMA wal_checkpoint(TRUNCATE)"))
-        db.engine.dispose()
-    return {"empty": empty, "seeded": seeded}
+    paths = {"empty": folder / "empty.db", "seeded": folder / "seeded.db"}
+    for name, path in paths.items():
+        _build_template(f"sqlite:///{path}", folder, seeded=name == "seeded")
+    return paths
 
 
-def _make_app(template: Path, tmp_path: Path):
-    db_file = tmp_path / "test.db"
-    shutil.copy(template, db_file)
+@pytest.fixture(scope="session")
+def database_factory(request, tmp_path_factory):
+    """Returns make(kind, folder) -> a fresh database URL cloned from the 'empty' or 'seeded' template."""
+    if BACKEND == "sqlite":
+        templates = request.getfixturevalue("template_dbs")
+
+        def make(kind: str, folder: Path) -> str:
+            db_file = folder / "test.db"
+            shutil.copy(templates[kind], db_file)
+            return f"sqlite:///{db_file}"
+
+        return make
+    cluster = request.getfixturevalue("postgres_cluster")
+    folder = tmp_path_factory.mktemp("pg-template")
+    for kind in ("empty", "seeded"):
+        cluster.execute(f"CREATE DATABASE template_{kind}")
+        _build_template(cluster.url(f"template_{kind}"), folder, seeded=kind == "seeded")
+    numbers = count(1)
+
+    def make(kind: str, folder: Path) -> str:
+        name = f"test_{next(numbers)}"
+        cluster.execute(f"CREATE DATABASE {name} TEMPLATE template_{kind}")
+        return cluster.url(name)
+
+    return make
+
+
+def _make_app(database_factory, kind: str, tmp_path: Path):
     cache.clear()
-    app = create_app(_config(db_file))
+    app = create_app(_config(database_factory(kind, tmp_path), tmp_path))
     with app.app_context():
         yield app
         db.session.remove()
@@ -60,15 +101,15 @@ def _make_app(template: Path, tmp_path: Path):
 
 
 @pytest.fixture
-def app(template_dbs, tmp_path):
+def app(database_factory, tmp_path):
     """An app on an empty, migrated database."""
-    yield from _make_app(template_dbs["empty"], tmp_path)
+    yield from _make_app(database_factory, "empty", tmp_path)
 
 
 @pytest.fixture
-def seeded_app(template_dbs, tmp_path):
+def seeded_app(database_factory, tmp_path):
     """An app on a database holding the bundled catalogue of 289 real procedures."""
-    yield from _make_app(template_dbs["seeded"], tmp_path)
+    yield from _make_app(database_factory, "seeded", tmp_path)
 
 
 @pytest.fixture
