@@ -159,8 +159,8 @@ def make_procedure(make_field):
         if values.get("field") is None:
             values["field"] = make_field()
         procedure = Procedure(**values)
-        procedure.refresh_search_text()
         db.session.add(procedure)
+        procedure.refresh_search_text()
         db.session.commit()
         return procedure
 

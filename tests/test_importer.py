@@ -133,3 +133,47 @@ def test_five_thousand_rows_import_quickly(runner, tmp_path):
     result = runner.invoke(args=["import-procedures", str(_write_json(tmp_path, rows))])
     assert "Đã thêm 5000" in result.output
     assert _count(Procedure) == 5000
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_export_reimports_unchanged(seeded_app, tmp_path, kind):
+    from app.catalog import exporter
+
+    data = exporter.to_csv() if kind == "csv" else exporter.to_xlsx()
+    path = tmp_path / f"catalogue.{kind}"
+    path.write_bytes(data)
+    result = seeded_app.test_cli_runner().invoke(args=["import-procedures", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Đã thêm 0, cập nhật 0, không đổi 289" in result.output
+
+
+def test_export_neutralises_spreadsheet_formulas(app, make_procedure):
+    from app.catalog import exporter
+
+    make_procedure(name="=HYPERLINK(\"http://evil\")")
+    assert "'=HYPERLINK" in exporter.to_csv().decode()
+
+
+def test_xlsx_bad_row_named_by_line(runner, tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["code", "name", "field"])
+    workbook.active.append(["1.000001", "Thủ tục A", "Hộ tịch"])
+    workbook.active.append(["1.0000x2", "Thủ tục B", "Hộ tịch"])
+    path = tmp_path / "bad.xlsx"
+    workbook.save(path)
+    result = runner.invoke(args=["import-procedures", str(path)])
+    assert "Dòng 3: mã thủ tục '1.0000x2'" in result.output
+    assert _count(Procedure) == 0
+
+
+def test_zip_bomb_renamed_xlsx_is_refused(runner, tmp_path):
+    import zipfile
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/huge.xml", b"0" * (210 * 1024 * 1024))
+    result = runner.invoke(args=["import-procedures", str(path)])
+    assert result.exit_code != 0
+    assert "quá lớn khi giải nén" in result.output

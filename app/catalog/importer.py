@@ -6,9 +6,11 @@ and a single bad row leaves the catalogue untouched.
 import csv
 import io
 import json
+import zipfile
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import openpyxl
 from sqlalchemy import select
 
 from app.catalog.folding import slugify
@@ -23,6 +25,8 @@ TEXT_COLUMNS = (
 COLUMNS = (*REQUIRED, "online", *TEXT_COLUMNS)
 # Columns compared to decide added / changed / unchanged, in the order a diff lists them.
 COMPARED = ("name", "field", "online", *TEXT_COLUMNS)
+MAX_XLSX_INFLATED = 200 * 1024 * 1024
+EXCEL_CELL_LIMIT = 32767
 ONLINE_VALUES = {
     "co_nop_truc_tuyen": True, "true": True, "1": True, "có": True, "co": True, "x": True,
     "khong_nop_truc_tuyen": False, "false": False, "0": False, "không": False, "khong": False,
@@ -43,7 +47,9 @@ class ImportPlan:
 
 
 def read_rows(data: bytes, filename: str) -> list[tuple[str, dict]]:
-    """Decode a JSON list or a CSV file into (row label, row) pairs."""
+    """Decode a JSON list, a CSV or an XLSX file into (row label, row) pairs."""
+    if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
+        return _xlsx_rows(data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -69,16 +75,45 @@ def _json_rows(text: str) -> list[tuple[str, dict]]:
 
 
 def _csv_rows(text: str) -> list[tuple[str, dict]]:
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    # The header names the columns, so its line alone tells the delimiter Excel used.
+    header = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=header.count)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     if not reader.fieldnames:
         raise CatalogImportError("Tệp CSV trống.")
     reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
     # Line 1 is the header, so data row i sits on line i + 1.
     return [(f"Dòng {number}", row) for number, row in enumerate(reader, start=2)]
+
+
+def _xlsx_rows(data: bytes) -> list[tuple[str, dict]]:
+    """Read the first sheet; its first row names the columns, like the CSV header."""
+    check_xlsx_size(data)
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise CatalogImportError("Tệp Excel bị hỏng hoặc không phải định dạng .xlsx.") from exc
+    sheet_rows = workbook.worksheets[0].iter_rows(values_only=True)
+    header = [str(cell or "").strip().lower() for cell in next(sheet_rows, [])]
+    if not any(header):
+        raise CatalogImportError("Trang tính đầu tiên trống.")
+    rows = []
+    for number, cells in enumerate(sheet_rows, start=2):
+        if any(cell not in (None, "") for cell in cells):
+            rows.append((f"Dòng {number}", {h: c for h, c in zip(header, cells) if h}))
+    workbook.close()
+    return rows
+
+
+def check_xlsx_size(data: bytes) -> None:
+    """Refuse a ZIP whose parts inflate past the cap: a small file must not fill the memory."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise CatalogImportError("Tệp Excel bị hỏng hoặc không phải định dạng .xlsx.") from exc
+    if inflated > MAX_XLSX_INFLATED:
+        raise CatalogImportError("Tệp Excel quá lớn khi giải nén.")
 
 
 def clean_row(label: str, raw: dict) -> dict:
@@ -88,7 +123,7 @@ def clean_row(label: str, raw: dict) -> dict:
         value = raw.get(column)
         if value is not None and not isinstance(value, (str, int, float, bool)):
             raise CatalogImportError(f"{label}: cột '{column}' có kiểu dữ liệu không hợp lệ.")
-        row[column] = str(value).strip() if value is not None and not isinstance(value, bool) else value
+        row[column] = _text(value) if value is not None and not isinstance(value, bool) else value
     for column in REQUIRED:
         if not row[column]:
             raise CatalogImportError(f"{label}: thiếu '{column}'.")
@@ -102,6 +137,14 @@ def clean_row(label: str, raw: dict) -> dict:
     for column in TEXT_COLUMNS:
         row[column] = row[column] or None
     return row
+
+
+def _text(value) -> str:
+    """Cell text, stripped; undoes the quote the exporter puts before formula-like text."""
+    text = str(value).strip()
+    if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
+        return text[1:]
+    return text
 
 
 def _online(label: str, value) -> bool | None:
@@ -121,7 +164,7 @@ def plan_import(rows: list[tuple[str, dict]]) -> ImportPlan:
     seen: dict[str, str] = {}
     existing = {p.code: p for p in db.session.scalars(select(Procedure).join(Procedure.field))}
     known = set(COLUMNS)
-    plan.ignored_columns = sorted({c for _, raw in rows for c in raw if c not in known})
+    plan.ignored_columns = sorted({str(c) for _, raw in rows for c in raw if c not in known})
     for label, raw in rows:
         try:
             row = clean_row(label, raw)
@@ -145,7 +188,21 @@ def plan_import(rows: list[tuple[str, dict]]) -> ImportPlan:
 def _diff(procedure: Procedure, row: dict) -> dict[str, tuple]:
     before = {c: getattr(procedure, c) for c in COMPARED if c != "field"}
     before["field"] = procedure.field.name
-    return {c: (before[c], row[c]) for c in COMPARED if before[c] != row[c]}
+    return {
+        c: (before[c], row[c])
+        for c in COMPARED
+        if before[c] != row[c] and not _cut_by_excel(before[c], row[c])
+    }
+
+
+def _cut_by_excel(before, after) -> bool:
+    """Excel keeps at most 32,767 characters a cell: a cut copy of a longer text is no change."""
+    return (
+        isinstance(after, str)
+        and len(after) >= EXCEL_CELL_LIMIT - 1
+        and isinstance(before, str)
+        and before.startswith(after)
+    )
 
 
 def apply_plan(plan: ImportPlan) -> None:
