@@ -1,17 +1,29 @@
 """The public touchscreen kiosk: fields, procedures with their QR codes, and search."""
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, current_app, render_template, request
 from sqlalchemy import select
 
 from app.catalog import display, search
 from app.catalog.models import Field, Procedure
 from app.core.htmx import render
 from app.extensions import db
-from app.kiosk import cache
+from app.kiosk import assets, cache
 from app.qr import services as qr
 
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 
 MAX_QUERY = 200
+
+bp.app_template_global("static_url")(assets.static_url)
+bp.after_app_request(assets.long_cache_for_versioned)
+
+
+@bp.app_context_processor
+def kiosk_settings() -> dict:
+    """What the kiosk frame shows on every page; the same for every visitor, so pages stay cacheable."""
+    return {
+        "commune_name": current_app.config.get("COMMUNE_NAME", "UBND xã"),
+        "idle_seconds": current_app.config.get("KIOSK_IDLE_SECONDS", 120),
+    }
 
 
 @bp.get("/")
@@ -45,6 +57,8 @@ def procedure(code: str):
             procedure=procedure,
             replacement=replacement,
             details=display.details(procedure),
+            # The QR image URL names its content, so the image may be cached for good.
+            qr_version=qr.content_tag(procedure.url) if procedure.url else None,
         )
     return _page(("procedure", code), build)
 

@@ -1,0 +1,31 @@
+"""Static file URLs that change when the file changes, so browsers may keep them for a year."""
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from flask import Response, current_app, request, url_for
+
+LONG_CACHE = 31536000  # one year: a changed file gets a new ?v=
+
+
+@lru_cache(maxsize=256)
+def _file_version(static_folder: str, filename: str) -> str:
+    """A short hash of the file's bytes, read once per process."""
+    data = (Path(static_folder) / filename).read_bytes()
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def static_url(filename: str) -> str:
+    """url_for('static') with a content hash, for templates."""
+    version = _file_version(current_app.static_folder, filename)
+    return url_for("static", filename=filename, v=version)
+
+
+def long_cache_for_versioned(response: Response) -> Response:
+    """Let browsers keep a static file for good when its URL carries a content hash."""
+    if request.endpoint == "static" and request.args.get("v") and response.status_code in (200, 304):
+        response.cache_control.public = True
+        response.cache_control.max_age = LONG_CACHE
+        response.cache_control.immutable = True
+        response.cache_control.no_cache = None
+    return response

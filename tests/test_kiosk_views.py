@@ -1,0 +1,173 @@
+"""The kiosk pages as a citizen's browser receives them, on the real seeded catalogue."""
+import re
+
+import pytest
+from sqlalchemy import select, update
+
+from app.catalog.models import STATUS_REPLACED, Field, Procedure
+from app.extensions import db
+from app.qr.services import content_tag
+
+BIRTH = "1.001193"  # Thủ tục đăng ký khai sinh, Hộ tịch
+
+
+def text_of(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def test_home_shows_fields_with_counts_and_common_procedures(seeded_client):
+    db.session.execute(update(Procedure).where(Procedure.code == BIRTH).values(is_common=True))
+    db.session.commit()
+    html = text_of(seeded_client.get("/kiosk/"))
+    assert "Hộ tịch" in html
+    hotich = db.session.scalar(select(Field).where(Field.name == "Hộ tịch"))
+    count = len(db.session.scalars(Procedure.in_field(hotich)).all())
+    tile = re.search(r'href="/kiosk/linh-vuc/%s">.*?</a>' % hotich.slug, html, re.S).group(0)
+    assert f"{count} thủ tục" in tile
+    assert "Thủ tục thường gặp" in html
+    common = html.split("Thủ tục thường gặp", 1)[1].split("Tất cả lĩnh vực", 1)[0]
+    assert f'href="/kiosk/thu-tuc/{BIRTH}"' in common
+    assert 'action="/kiosk/tim-kiem"' in html
+
+
+def test_every_page_has_home_and_back_and_the_commune_name(seeded_app, seeded_client):
+    seeded_app.config["COMMUNE_NAME"] = "UBND xã Tân Phú"
+    field = db.session.scalar(select(Field).where(Field.name == "Hộ tịch"))
+    pages = {
+        f"/kiosk/linh-vuc/{field.slug}": "/kiosk/",
+        f"/kiosk/thu-tuc/{BIRTH}": f"/kiosk/linh-vuc/{field.slug}",
+        "/kiosk/tim-kiem?q=khai": "/kiosk/",
+    }
+    for url, parent in pages.items():
+        html = text_of(seeded_client.get(url))
+        assert "UBND xã Tân Phú" in html, url
+        assert re.search(r'href="/kiosk/"[^>]*>\s*<span[^>]*>[^<]*</span>\s*Trang chủ', html), url
+        back = re.search(r'href="([^"]+)" data-back>', html)
+        assert back and back.group(1) == parent, url
+    assert "Trang chủ" in text_of(seeded_client.get("/kiosk/"))
+
+
+def test_kiosk_frame_carries_idle_timeout_and_no_inline_code(seeded_app, seeded_client):
+    seeded_app.config["KIOSK_IDLE_SECONDS"] = 45
+    html = text_of(seeded_client.get("/kiosk/"))
+    assert 'data-idle-seconds="45"' in html
+    assert "<script>" not in html and "style=" not in html and "onclick" not in html
+    assert '"includeIndicatorStyles":false' in html
+
+
+def test_kiosk_pages_hold_nothing_per_visitor(seeded_client):
+    html = text_of(seeded_client.get(f"/kiosk/thu-tuc/{BIRTH}"))
+    assert "csrf" not in html.lower()
+    assert seeded_client.get("/kiosk/").headers.get("Set-Cookie") is None
+
+
+def test_field_page_lists_its_procedures_as_buttons(seeded_client):
+    field = db.session.scalar(select(Field).where(Field.name == "Hộ tịch"))
+    procedures = db.session.scalars(Procedure.in_field(field)).all()
+    html = text_of(seeded_client.get(f"/kiosk/linh-vuc/{field.slug}"))
+    assert "<h1" in html and "Hộ tịch" in html
+    links = re.findall(r'class="procedure-button" href="/kiosk/thu-tuc/([\d.]+)"', html)
+    assert links == [p.code for p in procedures]
+
+
+def test_unknown_field_and_code_answer_404_in_vietnamese(seeded_client):
+    for url in ("/kiosk/linh-vuc/khong-co", "/kiosk/thu-tuc/9.999999"):
+        response = seeded_client.get(url)
+        assert response.status_code == 404
+        html = text_of(response)
+        assert "Không tìm thấy trang này." in html
+        assert "Về trang chủ" in html and 'href="/kiosk/"' in html
+
+
+def test_procedure_page_shows_facts_and_a_cache_busting_qr(seeded_client):
+    procedure = Procedure.by_code(BIRTH)
+    html = text_of(seeded_client.get(f"/kiosk/thu-tuc/{BIRTH}"))
+    assert procedure.name in html and BIRTH in html and "Hộ tịch" in html
+    qr_src = f'src="/kiosk/thu-tuc/{BIRTH}/qr.svg?v={content_tag(procedure.url)}"'
+    assert qr_src in html
+    assert "quét" in html.lower() or "hướng vào mã này" in html
+    assert "Zalo" in html and "Cổng Dịch vụ công quốc gia" in html
+    assert "Giấy tờ cần mang theo" in html
+
+
+def test_procedure_without_url_gets_no_qr_and_a_counter_message(seeded_client):
+    no_url = db.session.scalar(select(Procedure).where(Procedure.url.is_(None)).limit(1))
+    assert no_url is not None, "the seed has procedures without a URL"
+    html = text_of(seeded_client.get(f"/kiosk/thu-tuc/{no_url.code}"))
+    assert "qr.svg" not in html
+    assert "chưa nộp được qua mạng" in html
+    assert "Bộ phận Một cửa" in html and 'href="#chi-tiet"' in html
+    assert seeded_client.get(f"/kiosk/thu-tuc/{no_url.code}/qr.svg").status_code == 404
+
+
+def test_procedure_not_online_says_so_but_keeps_an_information_qr(make_procedure, client):
+    procedure = make_procedure(online=False)
+    html = text_of(client.get(f"/kiosk/thu-tuc/{procedure.code}"))
+    assert "Chưa được, nộp tại quầy" in html
+    assert "chưa nộp được qua mạng" in html
+    assert "qr.svg" in html and "để xem thủ tục" in html
+
+
+def test_replaced_procedure_links_to_its_replacement(make_procedure, client):
+    new = make_procedure(name="Thủ tục mới thay thế")
+    old = make_procedure(status=STATUS_REPLACED, replaced_by=new.code)
+    html = text_of(client.get(f"/kiosk/thu-tuc/{old.code}"))
+    assert "đã được thay thế" in html
+    assert f'href="/kiosk/thu-tuc/{new.code}"' in html and "Thủ tục mới thay thế" in html
+
+
+def test_search_full_page_lists_ranked_links(seeded_client):
+    response = seeded_client.get("/kiosk/tim-kiem?q=dang+ky+khai+sinh")
+    html = text_of(response)
+    assert response.status_code == 200
+    assert "<html" in html and 'id="search-input"' in html and 'value="dang ky khai sinh"' in html
+    assert f'href="/kiosk/thu-tuc/{BIRTH}"' in html
+    assert 'hx-trigger="input changed delay:300ms, search"' in html
+    assert 'hx-push-url="true"' in html
+    assert "HX-Request" in response.headers.get("Vary", "")
+
+
+def test_search_fragment_for_htmx_is_only_the_results(seeded_client):
+    response = seeded_client.get("/kiosk/tim-kiem?q=khai+sinh", headers={"HX-Request": "true"})
+    html = text_of(response)
+    assert "HX-Request" in response.headers["Vary"]
+    assert f'href="/kiosk/thu-tuc/{BIRTH}"' in html
+    assert "<html" not in html and "search-input" not in html and "Trang chủ" not in html
+
+
+def test_search_empty_query_gives_a_hint_and_no_match_a_kind_message(seeded_client):
+    hint = text_of(seeded_client.get("/kiosk/tim-kiem"))
+    assert "Ví dụ" in hint and "procedure-button" not in hint
+    miss = text_of(seeded_client.get("/kiosk/tim-kiem?q=zzqx", headers={"HX-Request": "true"}))
+    assert "Không tìm thấy thủ tục nào" in miss and "zzqx" in miss
+    assert "hỏi cán bộ" in miss
+
+
+def test_search_escapes_the_query(seeded_client):
+    html = text_of(seeded_client.get("/kiosk/tim-kiem?q=<b>x</b>"))
+    assert "<b>x</b>" not in html and "&lt;b&gt;" in html
+
+
+@pytest.mark.parametrize("kind, mimetype", [("svg", "image/svg+xml"), ("png", "image/png")])
+def test_qr_is_cached_by_content(seeded_client, kind, mimetype):
+    procedure = Procedure.by_code(BIRTH)
+    response = seeded_client.get(f"/kiosk/thu-tuc/{BIRTH}/qr.{kind}")
+    assert response.status_code == 200 and response.mimetype == mimetype
+    assert response.headers["ETag"] == f'"{content_tag(procedure.url)}"'
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+    if kind == "svg":
+        assert text_of(response).lstrip().startswith(("<?xml", "<svg"))
+    again = seeded_client.get(f"/kiosk/thu-tuc/{BIRTH}/qr.{kind}",
+                              headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+
+
+def test_static_files_carry_a_content_version_and_a_long_cache(seeded_client):
+    html = text_of(seeded_client.get("/kiosk/"))
+    css = re.search(r'href="(/static/css/kiosk\.css\?v=[0-9a-f]+)"', html).group(1)
+    response = seeded_client.get(css)
+    assert response.status_code == 200
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+    assert "immutable" in response.headers["Cache-Control"]
+    plain = seeded_client.get("/static/css/kiosk.css")
+    assert "max-age=31536000" not in plain.headers.get("Cache-Control", "")
