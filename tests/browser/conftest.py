@@ -1,0 +1,111 @@
+"""A live server on a copy of the seeded catalogue, and Debian's Chromium driven by Playwright."""
+import shutil
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from sqlalchemy import update
+from werkzeug.serving import make_server
+
+from app import create_app
+from app.catalog.commands import SEED_DIR
+from app.catalog.models import Procedure
+from app.extensions import db
+from app.kiosk import cache
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--no-first-run", "--disable-sync", "--disable-quic",
+]
+SCREENS = {"landscape": {"width": 1920, "height": 1080}, "portrait": {"width": 1080, "height": 1920}}
+
+
+@dataclass
+class LiveServer:
+    app: Flask
+    url: str
+
+    def at(self, path: str) -> str:
+        return self.url + path
+
+
+def _mark_common(app: Flask) -> None:
+    """Flag the bundled common procedures, as `flask load-seed` does on a real install."""
+    codes = (SEED_DIR / "common_codes.txt").read_text().split()
+    with app.app_context():
+        db.session.execute(update(Procedure).where(Procedure.code.in_(codes)).values(is_common=True))
+        db.session.commit()
+
+
+@pytest.fixture(scope="session")
+def live_server(template_dbs, tmp_path_factory):
+    """The app served on 127.0.0.1 from a background thread, one per test session and xdist worker."""
+    folder = tmp_path_factory.mktemp("live")
+    db_file = folder / "live.db"
+    shutil.copy(template_dbs["seeded"], db_file)
+    app = create_app({
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_file}",
+        "PUBLIC_BASE_URL": "https://motcua.example.vn",
+        "UPLOAD_DIR": str(folder / "uploads"),
+        "COMMUNE_NAME": "UBND xã Tân Phú",
+    })
+    _mark_common(app)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield LiveServer(app, f"http://127.0.0.1:{server.server_port}")
+    server.shutdown()
+    thread.join(timeout=5)
+    with app.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium; never a downloaded browser."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    if not chromium:
+        pytest.skip("Debian's chromium is not installed (make test installs it)")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Returns open("landscape" | "portrait") -> a fresh touch page (own cookies and history)."""
+    contexts = []
+
+    def open_(screen: str):
+        context = browser.new_context(viewport=SCREENS[screen], has_touch=True, locale="vi-VN")
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def short_idle(live_server):
+    """Shorten the idle timeout to 2 s for one test; pages are re-rendered with it, then restored."""
+    saved = live_server.app.config["KIOSK_IDLE_SECONDS"]
+    live_server.app.config["KIOSK_IDLE_SECONDS"] = 2
+    cache.clear()
+    yield 2
+    live_server.app.config["KIOSK_IDLE_SECONDS"] = saved
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
