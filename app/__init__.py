@@ -2,7 +2,7 @@
 from flask import Flask
 
 from app import config as settings
-from app.extensions import db, htmx, migrate
+from app.extensions import csrf, db, htmx, migrate
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -21,12 +21,20 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True)
     htmx.init_app(app)
-    from app.core import database
+    from app.auth import access
+    from app.core import database, security
+
+    security.configure(app)
+    csrf.init_app(app)
+    access.init_app(app)
 
     database.configure_engine(app)
     # Every model module is imported here, so Alembic and the app see the whole schema.
     import app.catalog.models  # noqa: F401
     import app.core.models  # noqa: F401
+    import app.auth.models  # noqa: F401
+    import app.audit.services  # noqa: F401  (models, and the flush listener that records writes)
+    import app.setting.models  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:
@@ -35,15 +43,28 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(core_bp)
     app.register_blueprint(kiosk_bp)
+    from app.admin.views import bp as admin_bp
+    from app.auth.views import bp as auth_bp
+    from app.staff.views import bp as staff_bp
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(staff_bp)
+    app.register_blueprint(admin_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:
     from app.core import errors
 
     errors.register(app)
+    from app.core import security
+
+    security.register(app)
 
 
 def register_commands(app: Flask) -> None:
     from app.catalog import commands as catalog_commands
 
     catalog_commands.register(app)
+    from app.auth import commands as auth_commands
+
+    auth_commands.register(app)

@@ -22,3 +22,10 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 htmx = Htmx()
+
+# Added for accounts and safety (app.auth, app.core.security).
+from flask_login import LoginManager  # noqa: E402
+from flask_wtf.csrf import CSRFProtect  # noqa: E402
+
+login_manager = LoginManager()
+csrf = CSRFProtect()

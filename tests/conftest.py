@@ -1,17 +1,22 @@
 """Shared fixtures: a fresh migrated database per test, clients, and factories."""
 import os
+import secrets
 import shutil
 from itertools import count
 from pathlib import Path
 
 import pytest
+from flask import current_app
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from itsdangerous import URLSafeTimedSerializer
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key")
 
 from app import create_app  # noqa: E402
 from app.catalog import importer  # noqa: E402
 from app.catalog.commands import SEED_DIR  # noqa: E402
+from app.auth.models import User  # noqa: E402
 from app.catalog.models import Field, Procedure  # noqa: E402
 from app.extensions import db  # noqa: E402
 from app.kiosk import cache  # noqa: E402
@@ -27,6 +32,10 @@ def _config(database_url: str, folder: Path) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "PUBLIC_BASE_URL": "https://motcua.example.vn",
         "UPLOAD_DIR": str(folder / "uploads"),
+        # Cheap argon2 parameters: tests sign in often; production keeps the library defaults.
+        "PASSWORD_TIME_COST": 1,
+        "PASSWORD_MEMORY_COST": 1024,
+        "PASSWORD_PARALLELISM": 1,
     }
 
 
@@ -165,3 +174,79 @@ def make_procedure(make_field):
         return procedure
 
     return make
+
+
+# --- Staff accounts: users, and test clients signed in as them -------------------------------
+
+STAFF_PASSWORD = "mat-khau-thu-nghiem"
+
+
+class StaffClient(FlaskClient):
+    """A test client that sends the session's CSRF token on every write, as the staff layout's htmx does."""
+
+    def open(self, *args, **kwargs):
+        if kwargs.get("method", "GET") not in ("GET", "HEAD", "OPTIONS"):
+            headers = dict(kwargs.pop("headers", None) or {})
+            headers.setdefault("X-CSRFToken", self.csrf_token())
+            kwargs["headers"] = headers
+        return super().open(*args, **kwargs)
+
+    def csrf_token(self) -> str:
+        """The signed token Flask-WTF expects for this client's session."""
+        with self.session_transaction() as session:
+            raw = session.setdefault("csrf_token", secrets.token_hex(20))
+        serializer = URLSafeTimedSerializer(self.application.secret_key, salt="wtf-csrf-token")
+        return serializer.dumps(raw)
+
+    def sign_in(self, username: str, password: str = STAFF_PASSWORD):
+        """Post the sign-in form; returns the response."""
+        return self.post("/dang-nhap", data={"username": username, "password": password})
+
+
+@pytest.fixture
+def make_user():
+    """Create a user in the current app (password STAFF_PASSWORD); returns a callable."""
+    numbers = count(1)
+
+    def make(role: str = "officer", password: str = STAFF_PASSWORD, **overrides) -> User:
+        n = next(numbers)
+        values = {"username": f"{role}{n}", "full_name": f"Cán bộ thử nghiệm {n}", "role": role} | overrides
+        user = User(**values)
+        user.set_password(password)
+        db.session.add(user)
+        db.session.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def staff_client(make_user):
+    """Returns make(role="officer", **user_overrides) -> a StaffClient signed in as a new user.
+
+    Use it with `app` or `seeded_app`; the client's `.user` is the account.
+    """
+    def make(role: str = "officer", **overrides) -> StaffClient:
+        user = make_user(role, **overrides)
+        client = StaffClient(current_app, current_app.response_class, use_cookies=True)
+        response = client.sign_in(user.username)
+        assert response.status_code == 302, response.get_data(as_text=True)
+        client.user = user
+        return client
+
+    return make
+
+
+@pytest.fixture
+def admin_client(app, staff_client) -> StaffClient:
+    return staff_client("admin")
+
+
+@pytest.fixture
+def officer_client(app, staff_client) -> StaffClient:
+    return staff_client("officer")
+
+
+@pytest.fixture
+def viewer_client(app, staff_client) -> StaffClient:
+    return staff_client("viewer")

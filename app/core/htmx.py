@@ -1,5 +1,7 @@
 """The one place that knows about htmx requests: full page or a named block of the same template."""
-from flask import Response, make_response, render_template
+from urllib.parse import urlsplit
+
+from flask import Response, make_response, redirect, render_template
 from htmx_flask import request
 from jinja2_fragments.flask import render_block
 
@@ -25,3 +27,26 @@ def redirect_client(location: str) -> Response:
     response = make_response("", 204)
     response.headers["HX-Redirect"] = location
     return response
+
+
+# Added for the sign-in guard (app.auth.access).
+def is_htmx_request() -> bool:
+    """True for any request htmx made, including history restores."""
+    return bool(request.htmx)
+
+
+def client_page_path() -> str | None:
+    """The path of the page the htmx request came from (HX-Current-URL), or None."""
+    if not request.htmx or not request.htmx.current_url:
+        return None
+    parts = urlsplit(request.htmx.current_url)
+    if parts.netloc and parts.netloc != request.host:
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def redirect_to(location: str, code: int = 303) -> Response:
+    """A whole-page load of `location` for htmx, a plain redirect (303 after a write) otherwise."""
+    if is_htmx_request():
+        return redirect_client(location)
+    return redirect(location, code)

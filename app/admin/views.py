@@ -1,0 +1,109 @@
+"""Admin pages: staff accounts, the audit log, and the settings the kiosk uses."""
+from flask import Blueprint, flash, render_template, request, url_for
+from flask_login import current_user
+
+from app.admin import services
+from app.admin.forms import AuditFilterForm, PasswordResetForm, SettingsForm, UserCreateForm, UserEditForm
+from app.audit import services as audit
+from app.audit.models import ACTION_LABELS, AuditEntry
+from app.auth.access import require_role
+from app.auth.models import User
+from app.core.htmx import redirect_to, render
+from app.extensions import db
+from app.setting import services as settings
+
+bp = Blueprint("admin", __name__, url_prefix="/quan-tri")
+AUDIT_PAGE_SIZE = 50
+
+
+@bp.before_request
+def admins_only():
+    """Every page here is for admins only."""
+    require_role("admin")
+
+
+@bp.get("/nguoi-dung")
+def list_users():
+    """All accounts, active first."""
+    users = db.session.scalars(User.ordered()).all()
+    return render_template("admin/users.html", users=users)
+
+
+@bp.route("/nguoi-dung/them", methods=["GET", "POST"])
+def create_user():
+    """Create an account with a temporary password."""
+    form = UserCreateForm()
+    if form.validate_on_submit():
+        user = services.create_user(form.username.data, form.full_name.data, form.role.data,
+                                    form.password.data)
+        db.session.commit()
+        flash(f"Đã tạo tài khoản “{user.username}”. Người dùng phải đổi mật khẩu khi đăng nhập lần đầu.",
+              "success")
+        return redirect_to(url_for("admin.list_users"))
+    return _form_page("admin/user_create.html", form)
+
+
+@bp.route("/nguoi-dung/<int:user_id>", methods=["GET", "POST"])
+def edit_user(user_id: int):
+    """Change an account's name, role or active state."""
+    user = db.get_or_404(User, user_id)
+    form = UserEditForm(obj=user)
+    if form.validate_on_submit():
+        problem = services.update_user(user, form.full_name.data, form.role.data, form.active.data)
+        if problem is None:
+            db.session.commit()
+            flash(f"Đã lưu tài khoản “{user.username}”.", "success")
+            return redirect_to(url_for("admin.list_users"))
+        form.role.errors.append(problem)
+    return _form_page("admin/user_edit.html", form, user=user, reset_form=PasswordResetForm())
+
+
+@bp.post("/nguoi-dung/<int:user_id>/dat-lai-mat-khau")
+def reset_password(user_id: int):
+    """Give the account a temporary password to be changed at next sign-in."""
+    user = db.get_or_404(User, user_id)
+    reset_form = PasswordResetForm()
+    if not reset_form.validate_on_submit():
+        form = UserEditForm(obj=user, formdata=None)
+        return _form_page("admin/user_edit.html", form, user=user, reset_form=reset_form)
+    services.reset_password(user, reset_form.password.data)
+    db.session.commit()
+    flash(f"Đã đặt lại mật khẩu cho “{user.username}”. Người dùng phải đổi mật khẩu khi đăng nhập.",
+          "success")
+    return redirect_to(url_for("admin.list_users"))
+
+
+@bp.get("/nhat-ky")
+def list_audit_entries():
+    """The audit log, newest first, filtered by user, action, record type and dates."""
+    form = AuditFilterForm(request.args)
+    form.user.choices = [("", "Tất cả")] + [(u, u) for u in audit.known_values(AuditEntry.username)]
+    form.action.choices = [("", "Tất cả"), *ACTION_LABELS.items()]
+    form.record_type.choices = [("", "Tất cả")] + [
+        (t, t) for t in audit.known_values(AuditEntry.record_type)]
+    valid = form.validate()
+    query = audit.filtered(form.user.data or "", form.action.data or "", form.record_type.data or "",
+                           form.since.data if valid else None, form.until.data if valid else None)
+    page = db.paginate(query, per_page=AUDIT_PAGE_SIZE, error_out=False)
+    return render("admin/audit.html", "entries", form=form, page=page)
+
+
+@bp.route("/cai-dat", methods=["GET", "POST"])
+def edit_settings():
+    """Commune name, public address, kiosk idle timeout and announcement."""
+    form = SettingsForm(data=settings.all_settings())
+    if form.validate_on_submit():
+        changed = settings.save_settings(form.values())
+        db.session.commit()
+        flash("Đã lưu cài đặt." if changed else "Không có gì thay đổi.", "success")
+        return redirect_to(url_for("admin.edit_settings"))
+    warning = settings.unreachable_reason(form.public_base_url.data or "")
+    return _form_page("admin/settings.html", form, warning=warning)
+
+
+def _form_page(template: str, form, **context):
+    """The page, or for htmx its form block; 422 when the submitted form has errors."""
+    response = render(template, "form", form=form, current_user=current_user, **context)
+    if form.errors:
+        response.status_code = 422
+    return response

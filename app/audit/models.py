@@ -1,0 +1,53 @@
+"""The audit log: who changed what, and when."""
+import json
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.core.timeutil import utcnow
+from app.extensions import db
+
+ACTION_LABELS = {
+    "sign_in": "Đăng nhập",
+    "sign_in_failed": "Đăng nhập thất bại",
+    "sign_out": "Đăng xuất",
+    "create": "Thêm",
+    "update": "Sửa",
+    "delete": "Xóa",
+    "import": "Nhập danh mục",
+    "settings": "Đổi cài đặt",
+    "password_change": "Đổi mật khẩu",
+    "password_reset": "Đặt lại mật khẩu",
+}
+
+
+class AuditEntry(db.Model):
+    """One recorded action; the username is copied so the entry still reads right later."""
+
+    __tablename__ = "audit_entry"
+    __audit__ = False
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), index=True)
+    username: Mapped[str] = mapped_column(String(80), default="")
+    action: Mapped[str] = mapped_column(String(30), index=True)
+    record_type: Mapped[str | None] = mapped_column(String(60), index=True)
+    record_id: Mapped[str | None] = mapped_column(String(60))
+    label: Mapped[str | None] = mapped_column(String(200))
+    # JSON: {"column": [old, new]}; null values when the text is too long to keep.
+    changes: Mapped[str | None] = mapped_column(Text)
+    message: Mapped[str | None] = mapped_column(Text)
+    address: Mapped[str | None] = mapped_column(String(45))
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def change_list(self) -> list[tuple[str, object, object]]:
+        """(column, old, new) triples for display."""
+        if not self.changes:
+            return []
+        return [(name, *(pair or (None, None))) for name, pair in json.loads(self.changes).items()]

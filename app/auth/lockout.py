@@ -1,0 +1,82 @@
+"""Growing back-off after repeated failed sign-ins, per account name and per client address.
+
+The counters live in the database, so every gunicorn worker sees the same lock.
+"""
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from app.auth.models import SignInThrottle
+from app.core.timeutil import utcnow
+from app.extensions import db
+
+FIRST_WAIT = timedelta(minutes=1)
+MAX_WAIT = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Policy:
+    threshold: int  # failures allowed before the first wait
+    forget_after: timedelta  # a quiet period after which the count starts again
+
+
+# One office often shares one public address, so the address allows more failures, forgotten sooner.
+POLICIES = {
+    "account": Policy(threshold=5, forget_after=timedelta(hours=24)),
+    "address": Policy(threshold=20, forget_after=timedelta(hours=1)),
+}
+
+
+def _keys(username: str, address: str | None) -> dict[str, str]:
+    return {"account": f"account:{username.strip().lower()[:150]}", "address": f"address:{address or '?'}"}
+
+
+def seconds_to_wait(username: str, address: str | None) -> int:
+    """Seconds before this account or address may try again; 0 when it may try now."""
+    now = utcnow()
+    rows = [db.session.get(SignInThrottle, key) for key in _keys(username, address).values()]
+    waits = [(row.locked_until - now).total_seconds() for row in rows if row and row.locked_until]
+    return max([0, *(int(w) + 1 for w in waits if w > 0)])
+
+
+def record_failure(username: str, address: str | None) -> int:
+    """Count one failure against both keys; return the seconds to wait now (0 when not locked)."""
+    now = utcnow()
+    waits = [_fail(key, POLICIES[kind], now) for kind, key in _keys(username, address).items()]
+    return max(waits)
+
+
+def reset_account(username: str) -> None:
+    """Forget the account's failures after a successful sign-in (the address keeps its count)."""
+    row = db.session.get(SignInThrottle, _keys(username, None)["account"])
+    if row is not None:
+        db.session.delete(row)
+
+
+def _fail(key: str, policy: Policy, now: datetime) -> int:
+    row = db.session.get(SignInThrottle, key)
+    if row is None:
+        row = SignInThrottle(key=key, failures=0, last_failure_at=now)
+        db.session.add(row)
+        db.session.flush()
+    elif now - row.last_failure_at > policy.forget_after:
+        row.failures = 0
+        db.session.flush()
+    # Incremented in SQL, so two workers failing at once both count.
+    row.failures = SignInThrottle.failures + 1
+    row.last_failure_at = now
+    db.session.flush()
+    excess = row.failures - policy.threshold
+    if excess < 0:
+        return 0
+    wait = min(FIRST_WAIT * 2**excess, MAX_WAIT)
+    row.locked_until = now + wait
+    return int(wait.total_seconds())
+
+
+def describe_wait(seconds: int) -> str:
+    """'Vui lòng đợi 2 phút rồi thử lại.' – the wait, never the reason."""
+    if seconds < 60:
+        amount = f"{seconds} giây"
+    else:
+        amount = f"{-(-seconds // 60)} phút"
+    return f"Vui lòng đợi {amount} rồi thử lại."

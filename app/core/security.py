@@ -1,0 +1,54 @@
+"""Security headers on every response, cookie settings, the CSRF error page, and proxy trust."""
+import os
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from app.auth.access import is_public
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+# Read from the environment when the config does not set them.
+ENVIRONMENT_DEFAULTS = {"TRUSTED_PROXIES": 0, "STAFF_IDLE_MINUTES": 30, "SESSION_COOKIE_SECURE": 0}
+CSRF_MESSAGE = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang rồi thử lại."
+
+
+def configure(app: Flask) -> None:
+    """Safe cookie defaults (overridable by config), and ProxyFix when behind a trusted proxy."""
+    for key, default in ENVIRONMENT_DEFAULTS.items():
+        app.config.setdefault(key, type(default)(os.environ.get(key, default)))
+    secure = app.config.get("PREFERRED_URL_SCHEME") == "https" or app.config["SESSION_COOKIE_SECURE"]
+    app.config["SESSION_COOKIE_SECURE"] = bool(secure)
+    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
+    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    # The token lives as long as the session; the idle timeout ends both.
+    app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
+    # Behind nginx set TRUSTED_PROXIES=1 (the number of proxies in front), or every client
+    # shares the proxy's address and the per-address sign-in lockout hits everyone at once.
+    proxies = int(app.config.get("TRUSTED_PROXIES", 0))
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+
+
+def register(app: Flask) -> None:
+    """Add the headers to every response and answer a bad CSRF token in Vietnamese."""
+    app.after_request(add_headers)
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(_error: CSRFError):
+        return render_template("errors/error.html", code=400, message=CSRF_MESSAGE), 400
+
+
+def add_headers(response):
+    """Strict CSP and friends everywhere; staff pages are never stored by a browser or proxy."""
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("Referrer-Policy", "same-origin")
+    headers.setdefault("X-Frame-Options", "DENY")
+    if not is_public(request.endpoint) or request.endpoint == "auth.login":
+        headers["Cache-Control"] = "no-store"
+    return response

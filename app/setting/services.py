@@ -1,0 +1,73 @@
+"""Reading settings with their config defaults, saving them, and judging the public address."""
+import ipaddress
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from flask import current_app
+
+from app.audit import services as audit
+from app.extensions import db
+from app.setting.models import Setting
+
+
+@dataclass(frozen=True)
+class Spec:
+    config_key: str  # the config entry that gives the default
+    fallback: object  # used when the config has no such entry
+    kind: type = str
+
+
+SPECS = {
+    "commune_name": Spec("COMMUNE_NAME", "UBND xã"),
+    "public_base_url": Spec("PUBLIC_BASE_URL", "http://localhost:8000"),
+    "kiosk_idle_seconds": Spec("KIOSK_IDLE_SECONDS", 120, int),
+    "kiosk_announcement": Spec("KIOSK_ANNOUNCEMENT", ""),
+}
+
+
+def get_setting(name: str):
+    """The stored value of setting `name`, or its config default, typed (int for seconds)."""
+    spec = SPECS[name]
+    row = db.session.get(Setting, name)
+    if row is None:
+        return spec.kind(current_app.config.get(spec.config_key, spec.fallback))
+    return spec.kind(row.value)
+
+
+def all_settings() -> dict:
+    return {name: get_setting(name) for name in SPECS}
+
+
+def save_settings(values: dict) -> dict:
+    """Store the given values; audit and return {name: [old, new]} for those that changed."""
+    changes = {}
+    for name, new in values.items():
+        old = get_setting(name)
+        if old == new:
+            continue
+        row = db.session.get(Setting, name) or Setting(key=name)
+        row.value = str(new)
+        db.session.add(row)
+        changes[name] = [old, new]
+    if changes:
+        audit.record("settings", record_type="setting", changes=changes,
+                     message="Đổi " + ", ".join(sorted(changes)))
+    return changes
+
+
+def unreachable_reason(url: str) -> str | None:
+    """Why phones on mobile data could not open `url`, or None when it looks public."""
+    host = (urlsplit(url).hostname or "").lower()
+    if not host:
+        return "địa chỉ không có tên máy chủ"
+    if host == "localhost" or host.endswith((".localhost", ".local", ".lan", ".internal")):
+        return f"“{host}” chỉ dùng được trong máy hoặc mạng nội bộ"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        if "." not in host:
+            return f"“{host}” là tên máy trong mạng nội bộ, không phải tên miền công khai"
+        return None
+    if address.is_loopback or address.is_private or address.is_link_local or address.is_unspecified:
+        return f"“{host}” là địa chỉ nội bộ"
+    return None

@@ -1,0 +1,30 @@
+"""The staff sections shown in the menu and on the staff home.
+
+A feature adds its section here; a section appears only once its endpoint exists and only to
+users whose role allows it.
+"""
+from dataclasses import dataclass
+
+from flask import current_app
+
+
+@dataclass(frozen=True)
+class Section:
+    label: str
+    endpoint: str
+    role: str  # the lowest role that may open it
+    description: str = ""
+
+
+SECTIONS = (
+    Section("Tổng quan", "staff.home", "viewer", "Tình hình danh mục thủ tục."),
+    Section("Tài khoản", "admin.list_users", "admin", "Tạo tài khoản, phân quyền, đặt lại mật khẩu."),
+    Section("Nhật ký", "admin.list_audit_entries", "admin", "Ai đã thay đổi gì, khi nào."),
+    Section("Cài đặt", "admin.edit_settings", "admin", "Tên xã, địa chỉ công khai, thông báo trên kiosk."),
+)
+
+
+def sections_for(user) -> list[Section]:
+    """The sections `user` may open, among those whose pages exist in this app."""
+    views = current_app.view_functions
+    return [s for s in SECTIONS if s.endpoint in views and user.has_role(s.role)]
