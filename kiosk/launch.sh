@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Start the Một Cửa kiosk: wait until the server answers, then run Chromium full screen on KIOSK_URL.
+# Settings come from the environment (the systemd unit reads /etc/default/motcua-kiosk):
+#   KIOSK_URL            page to show (default http://127.0.0.1:8000/kiosk/)
+#   KIOSK_CHROMIUM_FLAGS extra Chromium flags, e.g. --force-device-scale-factor=1.25
+#   KIOSK_POLICY_FILE    managed policy to check the server's host against
+set -euo pipefail
+
+KIOSK_URL="${KIOSK_URL:-http://127.0.0.1:8000/kiosk/}"
+KIOSK_POLICY_FILE="${KIOSK_POLICY_FILE:-/etc/chromium/policies/managed/motcua-kiosk.json}"
+KIOSK_WAIT_STEP="${KIOSK_WAIT_STEP:-3}"
+PROFILE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/motcua-kiosk"
+
+log() { echo "motcua-kiosk: $*" >&2; }
+
+if [[ ! "$KIOSK_URL" =~ ^https?://([^/:]+)(:([0-9]+))? ]]; then
+    log "KIOSK_URL must start with http:// or https://, got '$KIOSK_URL'"
+    exit 2
+fi
+HOST="${BASH_REMATCH[1]}"
+PORT="${BASH_REMATCH[3]:-80}"
+
+find_browser() {
+    local name
+    for name in chromium chromium-browser; do
+        command -v "$name" && return 0
+    done
+    return 1
+}
+
+server_ready() {
+    if command -v curl >/dev/null; then
+        curl -fsS -o /dev/null --max-time 5 "$KIOSK_URL" 2>/dev/null
+    elif command -v wget >/dev/null; then
+        wget -q -O /dev/null -T 5 "$KIOSK_URL"
+    else
+        (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null
+    fi
+}
+
+# The commune server may boot after the kiosk: never show Chromium's error page at start.
+wait_for_server() {
+    local next_log=0
+    until server_ready; do
+        if (( SECONDS >= next_log )); then
+            log "waiting for $KIOSK_URL"
+            next_log=$(( SECONDS + 60 ))
+        fi
+        sleep "$KIOSK_WAIT_STEP"
+    done
+}
+
+# The classic set-up mistake: a new server address in KIOSK_URL but not in the policy.
+check_policy() {
+    if [[ -r "$KIOSK_POLICY_FILE" ]] && ! grep -qF "$HOST" "$KIOSK_POLICY_FILE"; then
+        log "warning: $HOST is not in $KIOSK_POLICY_FILE; Chromium will block the page"
+    fi
+}
+
+prepare_screen() {
+    [[ -n "${DISPLAY:-}" ]] || return 0
+    if command -v xset >/dev/null; then
+        xset s off s noblank -dpms 2>/dev/null || true  # the screen stays on during office hours
+    fi
+    if command -v unclutter >/dev/null; then
+        unclutter -idle 1 -root &  # fingers, not a mouse: hide the pointer
+    fi
+}
+
+BROWSER="$(find_browser)" || { log "Chromium is not installed (apt install chromium)"; exit 1; }
+check_policy
+wait_for_server
+prepare_screen
+mkdir -p "$PROFILE_DIR"
+
+# exec: systemd watches Chromium itself and restarts the kiosk when it exits.
+# --disable-pinch and --overscroll-history-navigation=0: no zoom, no swipe back out of the kiosk.
+# --password-store=basic: an autologin session has no unlocked keyring, so no keyring prompt.
+# --check-for-update-interval: no "relaunch to update" after apt upgrades Chromium underneath.
+# shellcheck disable=SC2086  # KIOSK_CHROMIUM_FLAGS holds several flags on purpose
+exec "$BROWSER" \
+    --kiosk \
+    --incognito \
+    --noerrdialogs \
+    --disable-pinch \
+    --overscroll-history-navigation=0 \
+    --no-first-run \
+    --no-default-browser-check \
+    --password-store=basic \
+    --check-for-update-interval=31536000 \
+    --user-data-dir="$PROFILE_DIR" \
+    ${KIOSK_CHROMIUM_FLAGS:-} \
+    "$KIOSK_URL"
