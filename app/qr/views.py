@@ -6,7 +6,7 @@ from flask import Blueprint, abort, redirect, render_template, request
 from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
-from app.auth.access import role_required
+from app.auth.access import public, role_required
 from app.catalog.models import STATUS_ACTIVE, Field, Procedure
 from app.core.timeutil import to_local, utcnow
 from app.extensions import db
@@ -108,6 +108,7 @@ def _sheet_title(field_ids: list[int], common: bool) -> str:
 
 
 @bp.get("/t/<code>")
+@public
 def follow_short_link(code: str):
     """Printed short link: to the procedure's portal page, or its replacement's. Never change this URL."""
     procedure = Procedure.by_code(code) or abort(404)
