@@ -1,21 +1,205 @@
-"""Turn the national database's scraped text into something a citizen can read.
+"""Turn the national database's scraped text into something a citizen can read at the kiosk.
 
-(First version: raw text only; the readable parsing replaces it.)
+Every parser here is pure and falls back to the text split into lines when the shape is not
+recognised: a reader may get less structure, never less text.
 """
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+
+from app.catalog.scraped import (
+    DocumentGroup, LegalDocument, Line, clean, document_groups, legal_documents, lines,
+)
 
 MISSING = "Chưa có thông tin"
+NO_INFO = {"", "không có thông tin", "none"}
+
+# Display order: the counter first, because the citizen is standing at it.
+CHANNELS = {"Trực tiếp": "Nộp trực tiếp", "Trực tuyến": "Nộp trực tuyến", "Dịch vụ bưu chính": "Gửi qua bưu điện"}
+SHORT_CHANNELS = {"Trực tiếp": "trực tiếp", "Trực tuyến": "trực tuyến", "Dịch vụ bưu chính": "bưu điện"}
+ONLINE = {True: "Nộp được trực tuyến", False: "Chưa nộp được trực tuyến", None: MISSING}
+
+TIME = re.compile(r"^(\d+)\s*(ngày làm việc|ngày|giờ làm việc|giờ|tháng)?$", re.IGNORECASE)
+MONEY = re.compile(r"^(\d[\d.,]*)\s*(việt nam đồng|vnđ|vnd|đồng|đ|usd)$", re.IGNORECASE)
+# A fee note like "/trang" is the unit of the fee, cut off into the next column by the scraper.
+FEE_UNIT = re.compile(r"^/\s*[^\W\d][\w ]{0,30}$")
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    channel: str
+    time: str
+    fee: str
 
 
 @dataclass
 class ProcedureDetails:
-    steps: list[str]
-    documents: list[str]
-    legal_basis: list[str]
+    online: str
+    channel_rows: list[ChannelRow]
+    channels_differ: bool
+    channel_names: str
+    time_summary: str
+    fee_summary: str
+    fee_note: list[Line]
+    documents: list[DocumentGroup]
+    steps: list[Line]
+    applicants: list[str]
+    result: list[Line]
+    conditions: list[Line]
+    legal_basis: list[LegalDocument]
+    missing: str = field(default=MISSING)
 
 
 def details(procedure) -> ProcedureDetails:
     """Everything the detail page shows, cleaned for reading."""
-    def lines(text):
-        return [line for line in (text or "").splitlines() if line.strip()]
-    return ProcedureDetails(lines(procedure.steps), lines(procedure.documents), lines(procedure.legal_basis))
+    rows = channel_rows(procedure)
+    return ProcedureDetails(
+        online=ONLINE.get(procedure.online, MISSING),
+        channel_rows=rows,
+        channels_differ=len({(r.time, r.fee) for r in rows}) > 1,
+        channel_names=", ".join(r.channel for r in rows) or MISSING,
+        time_summary=time_summary(procedure),
+        fee_summary=fee_summary(procedure),
+        fee_note=[] if _fee_unit(procedure.fee_note) else lines(_clean_fee_note(procedure.fee_note)),
+        documents=document_groups(procedure.documents),
+        steps=lines(procedure.steps),
+        applicants=applicants(procedure.applicants),
+        result=lines(procedure.result),
+        conditions=lines(procedure.conditions),
+        legal_basis=legal_documents(procedure.legal_basis),
+    )
+
+
+def online_text(online: bool | None) -> str:
+    """Whether the procedure can be filed online, in words."""
+    return ONLINE.get(online, MISSING)
+
+
+def is_missing(text: str | None) -> bool:
+    return (text or "").strip().lower() in NO_INFO
+
+
+# --- Processing time -------------------------------------------------------------------------
+
+def format_time(text: str | None) -> str:
+    """'3 Ngày làm việc' -> '3 ngày làm việc'; a bare number keeps its number and says the unit is unknown."""
+    if is_missing(text):
+        return MISSING
+    text = text.strip()
+    match = TIME.match(text)
+    if not match:
+        return text
+    number, unit = int(match.group(1)), match.group(2)
+    if not unit:
+        return f"{number} (chưa ghi rõ ngày hay giờ)"
+    return f"{number} {unit.lower()}"
+
+
+def time_summary(procedure) -> str:
+    """The processing time on one line, also for lists of procedures."""
+    return _summary(procedure, "time")
+
+
+# --- Fee -----------------------------------------------------------------------------------
+
+def format_money(text: str | None, unit: str = "") -> str:
+    """'50,000 Việt Nam Đồng' -> '50.000 đồng'; other currencies keep their code."""
+    if is_missing(text):
+        return MISSING
+    text = text.strip()
+    if text.lower() == "miễn phí":
+        return "Miễn phí"
+    match = MONEY.match(text)
+    if not match:
+        return text + unit
+    amount = int(re.sub(r"\D", "", match.group(1)))
+    currency = "USD" if match.group(2).lower() == "usd" else "đồng"
+    return f"{amount:,}".replace(",", ".") + f" {currency}{unit}"
+
+
+def fee_summary(procedure) -> str:
+    """The fee on one line, also for lists of procedures."""
+    return _summary(procedure, "fee")
+
+
+def _fee_unit(note: str | None) -> str:
+    note = (note or "").strip()
+    return note if FEE_UNIT.match(note) else ""
+
+
+def _clean_fee_note(note: str | None) -> str:
+    # "Đồng (Mức lệ phí ...)": a currency word left over from the fee column.
+    note = re.sub(r"^Đồng\s+(?=\()", "", (note or "").strip())
+    return re.sub(r"\)(?=[^\W\d_])", ") ", note)
+
+
+# --- Channels: time and fee per way of filing ------------------------------------------------
+
+def channel_rows(procedure) -> list[ChannelRow]:
+    """One row per way of filing, merging the channels, processing_time and fee columns."""
+    times = _per_channel(procedure.processing_time)
+    fees = _per_channel(procedure.fee)
+    listed = {name.strip() for name in (procedure.channels or "").split("|")}
+    present = listed | set(times or {}) | set(fees or {})
+    unit = _fee_unit(procedure.fee_note)
+    rows = []
+    for name in CHANNELS:
+        if name in present:
+            time = _cell(procedure.processing_time, times, name, format_time)
+            fee = _cell(procedure.fee, fees, name, lambda value: format_money(value, unit))
+            rows.append(ChannelRow(CHANNELS[name], time, fee))
+    return rows
+
+
+def _per_channel(text: str | None) -> dict[str, list[str]] | None:
+    """'Trực tuyến/Dịch vụ bưu chính: 20 Ngày; Trực tiếp: 15 Ngày' -> values by channel, else None."""
+    if not text or ":" not in text:
+        return None
+    values: dict[str, list[str]] = {}
+    for part in text.split(";"):
+        label, _, value = part.partition(":")
+        names = [name.strip() for name in label.split("/")]
+        if not all(name in CHANNELS for name in names):
+            return None
+        for name in names:
+            if value.strip() not in values.setdefault(name, []):
+                values[name].append(value.strip())
+    return values
+
+
+def _cell(text: str | None, per_channel: dict | None, name: str, fmt) -> str:
+    if per_channel is None:
+        return fmt(text)
+    return _alternatives([fmt(value) for value in per_channel.get(name, [])])
+
+
+def _alternatives(values: list[str]) -> str:
+    """Several values for one channel mean different cases the source does not name."""
+    values = list(dict.fromkeys(values))
+    if not values:
+        return MISSING
+    if len(values) == 1:
+        return values[0]
+    return "Tùy trường hợp: " + ", ".join(values[:-1]) + " hoặc " + values[-1]
+
+
+def _summary(procedure, column: str) -> str:
+    rows = channel_rows(procedure)
+    values = {getattr(row, column) for row in rows}
+    if len(values) > 1:
+        short = {CHANNELS[name]: label for name, label in SHORT_CHANNELS.items()}
+        return "; ".join(f"{short[row.channel]}: {getattr(row, column)}" for row in rows)
+    if values:
+        return values.pop()
+    if column == "time":
+        return format_time(procedure.processing_time)
+    return format_money(procedure.fee, _fee_unit(procedure.fee_note))
+
+
+# --- Short lists -----------------------------------------------------------------------------
+
+def applicants(text: str | None) -> list[str]:
+    """'Công dân Việt Nam, Tổ chức (không bao gồm doanh nghiệp, HTX)' -> two entries."""
+    if is_missing(text):
+        return []
+    parts = re.split(r",\s*(?![^()]*\))", clean(text))
+    return list(dict.fromkeys(part.strip() for part in parts if part.strip()))
