@@ -1,11 +1,35 @@
-"""Kiosk search over the catalogue. (First version: replaced by the ranked search below.)"""
+"""Kiosk search: rank in-force procedures by the weighted words of what a citizen typed.
+
+Citizens type the way they speak ("xin giấy khai sinh cho con"), so no word is mandatory.
+Each query word is worth its rarity (IDF), more when it is in the name than in the field,
+a little less as a prefix or through a synonym; adjacent words found together earn a phrase
+bonus. The best documents are found by a best-first search over the index's bit sets, so a
+query costs set operations on a few features instead of a loop over every procedure.
+"""
+import heapq
+import itertools
+import math
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from app.catalog.folding import fold
-from app.catalog.models import STATUS_ACTIVE, Field, Procedure
-from app.extensions import db
+from app.catalog.search_index import SearchIndex, current_index
+from app.catalog.synonyms import Span, thesaurus
+
+MAX_QUERY_CHARS = 300
+MAX_WORDS = 10
+# What one query word is worth, as a share of its weight, by where and how it matched.
+IN_NAME = 1.0
+TYPED_PREFIX = 0.9  # the last word, still being typed
+OTHER_PREFIX = 0.7  # an earlier word that is no whole word of the catalogue
+BY_SYNONYM = 0.85
+SYNONYM_AGREES = 0.1  # a literal match that the synonym list also points to
+IN_FIELD = 0.45
+PHRASE = 0.6  # two adjacent query words adjacent in the name: share of their mean weight
+FILLER = 0.15
+SCATTERED = 0.8  # words of a synonym span found apart, in a document the list does not point to
+# Hits scoring under this share of the best one are noise to an elderly reader.
+KEEP_SHARE = 0.3
+MAX_STEPS = 5000
 
 
 @dataclass(frozen=True)
@@ -19,18 +43,192 @@ class SearchHit:
     score: float
 
 
+@dataclass(frozen=True)
+class Feature:
+    """One query word or word pair: disjoint document sets, each with what it adds to the score."""
+
+    options: list[tuple[float, int]]
+    union: int
+
+    @property
+    def best(self) -> float:
+        return self.options[0][0]
+
+
 def search_procedures(query: str, limit: int = 30) -> list[SearchHit]:
-    """In-force procedures whose folded text holds every word of the query as a word prefix."""
-    words = fold(query).split()
-    if not words:
+    """The in-force procedures best matching `query`, best first; [] for an empty query."""
+    words = query_words(query)
+    if not words or limit <= 0:
         return []
-    rows = db.session.execute(
-        select(Procedure, Field).join(Field).where(Procedure.status == STATUS_ACTIVE)
-    )
-    hits = []
-    for procedure, field in rows:
-        text_words = procedure.search_text.split()
-        if all(any(t.startswith(w) for t in text_words) for w in words):
-            hits.append(SearchHit(procedure.code, procedure.name, field.name, field.slug,
-                                  procedure.online, procedure.is_common, 1.0))
-    return hits[:limit]
+    index = current_index()
+    if not index.size:
+        return []
+    ranked = _best_documents(index.size, _features(index, words), limit)
+    return [_hit(index, number, score) for score, number in ranked]
+
+
+def query_words(query: object) -> list[str]:
+    """Folded query words, each once, at most MAX_WORDS: any input is safe here."""
+    if not isinstance(query, str):
+        return []
+    unique = dict.fromkeys(fold(query[:MAX_QUERY_CHARS]).split())
+    return list(unique)[:MAX_WORDS]
+
+
+def _hit(index: SearchIndex, number: int, score: float) -> SearchHit:
+    e = index.entries[number]
+    return SearchHit(e.code, e.name, e.field_name, e.field_slug, e.online, e.is_common, round(score, 3))
+
+
+def _features(index: SearchIndex, words: list[str]) -> list[Feature]:
+    """One feature per matching word and per adjacent pair, the most valuable first."""
+    span_of: list[Span | None] = [None] * len(words)
+    for span in thesaurus().spans(words):
+        span_of[span.start:span.end] = [span] * (span.end - span.start)
+    typing = len(words) - 1
+    literal = [_literal(index, word, i == typing) for i, word in enumerate(words)]
+    synonyms = {id(s): _synonym(index, words, literal, s) for s in span_of if s and not s.is_filler}
+    weights, features = [], []
+    for i, span in enumerate(span_of):
+        weight, feature = _word_feature(index.size, literal[i], synonyms.get(id(span), NO_SYNONYM))
+        if span and span.is_filler:
+            feature, weight = _scaled(feature, FILLER), weight * FILLER
+        weights.append(weight)
+        features.append(feature)
+    for i in range(typing):
+        same_span = span_of[i] is not None and span_of[i] is span_of[i + 1]
+        synonym = synonyms.get(id(span_of[i]), NO_SYNONYM) if same_span else NO_SYNONYM
+        pair = _pair_feature(index, words[i], words[i + 1], i + 1 == typing, synonym)
+        features.append(_scaled(pair, PHRASE * (weights[i] + weights[i + 1]) / 2))
+    kept = [f for f in features if f.options]
+    return sorted(kept, key=lambda f: f.best, reverse=True)
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """Documents a synonym span points to, those holding the span itself, and their share."""
+
+    mask: int
+    whole: int  # pointed to and holding the span as typed
+    phrase: int  # holding the span as typed, pointed to or not
+    share: float
+
+    @property
+    def best(self) -> float:
+        """The share of a document holding the span as typed and also pointed to by the list."""
+        return max(IN_NAME, self.share) + SYNONYM_AGREES
+
+
+NO_SYNONYM = Synonym(0, 0, -1, 0.0)
+
+
+def _synonym(index: SearchIndex, words: list[str], literal: list, span: Span) -> Synonym:
+    mask = 0
+    for target in span.targets:
+        mask |= index.synonym_masks.get(target, 0)
+    # The span itself as a phrase of the name: every adjacent pair of its words side by side.
+    phrase = literal[span.start][0][1] | literal[span.start][1][1]
+    for i in range(span.start, span.end - 1):
+        pair = f"{words[i]} {words[i + 1]}"
+        typed = index.bigrams.prefix(pair) if i + 1 == len(words) - 1 else 0
+        phrase &= index.bigrams.exact(pair) | typed
+    share = IN_NAME + SYNONYM_AGREES if span.strong else BY_SYNONYM
+    return Synonym(mask, phrase & mask, phrase, share)
+
+
+def _literal(index: SearchIndex, word: str, typing: bool) -> list[tuple[float, int]]:
+    """Where the word itself matches, as disjoint (share, documents): name, prefix, field."""
+    in_name = index.primary.exact(word)
+    anywhere = index.anywhere.exact(word)
+    prefix, share = 0, TYPED_PREFIX
+    # Only the last word is still being typed; an earlier one is a prefix only when no word.
+    if typing or not anywhere:
+        share = TYPED_PREFIX if typing else OTHER_PREFIX
+        prefix = index.primary.prefix(word) & ~in_name
+        anywhere |= index.anywhere.prefix(word)
+    return [(IN_NAME, in_name), (share, prefix), (IN_FIELD, anywhere & ~(in_name | prefix))]
+
+
+def _word_feature(size: int, literal: list[tuple[float, int]], synonym: Synonym) -> tuple[float, Feature]:
+    """The word's weight (its rarity) and what it adds to each document's score.
+
+    Every document the synonym list points to counts the span as matched, a bit less than a
+    literal match, whatever stray words of the span it holds; one also holding the span as
+    typed ranks above both.
+    """
+    union = synonym.mask
+    for _, mask in literal:
+        union |= mask
+    if not union:
+        return 0.0, Feature([], 0)
+    weight = _idf(union.bit_count(), size)
+    options = [(synonym.best, synonym.whole), (synonym.share, synonym.mask & ~synonym.whole)]
+    for value, mask in literal:
+        options += [(value, mask & synonym.phrase & ~synonym.mask),
+                    (value * SCATTERED, mask & ~synonym.phrase & ~synonym.mask)]
+    return weight, _feature(options, union, weight)
+
+
+def _pair_feature(index: SearchIndex, first: str, second: str, typing: bool, synonym: Synonym) -> Feature:
+    """Two adjacent query words found side by side (or inside one synonym span)."""
+    phrase = f"{first} {second}"
+    exact = index.bigrams.exact(phrase)
+    prefix = index.bigrams.prefix(phrase) & ~exact if typing else 0
+    options = [(synonym.best, synonym.whole), (synonym.share, synonym.mask & ~synonym.whole),
+               (1.0, exact & ~synonym.mask), (TYPED_PREFIX, prefix & ~synonym.mask)]
+    return _feature(options, exact | prefix | synonym.mask, 1.0)
+
+
+def _feature(options: list[tuple[float, int]], union: int, weight: float) -> Feature:
+    kept = sorted(((value * weight, mask) for value, mask in options if mask), key=lambda o: -o[0])
+    return Feature(kept, union)
+
+
+def _scaled(feature: Feature, factor: float) -> Feature:
+    return Feature([(value * factor, mask) for value, mask in feature.options], feature.union)
+
+
+def _idf(matches: int, total: int) -> float:
+    return math.log(1 + (total - matches + 0.5) / (matches + 0.5))
+
+
+def _best_documents(size: int, features: list[Feature], limit: int) -> list[tuple[float, int]]:
+    """Top (score, document) pairs: best-first branch and bound over the features' bit sets.
+
+    A node is a set of documents that made the same choice for the first `depth` features;
+    its bound adds the best that the remaining features could give. Leaves pop in score order,
+    and within a leaf the lowest document numbers are the preferred ones (see search_index).
+    """
+    rest = [0.0] * (len(features) + 1)
+    for depth in range(len(features) - 1, -1, -1):
+        rest[depth] = rest[depth + 1] + features[depth].best
+    heap = [(-rest[0], 0, 0, 0.0, (1 << size) - 1)]
+    found: list[tuple[float, int]] = []
+    floor, order = 0.0, itertools.count(1)
+    for _ in range(MAX_STEPS):
+        if not heap:
+            break
+        bound, depth, _, score, documents = heapq.heappop(heap)
+        bound, depth = -bound, -depth
+        if bound <= floor or (len(found) >= limit and bound < found[-1][0] - 1e-9):
+            break
+        if depth == len(features):
+            floor = max(floor, score * KEEP_SHARE)
+            found += [(score, number) for number in _lowest(documents, limit)]
+            continue
+        feature, below = features[depth], rest[depth + 1]
+        for value, mask in [*feature.options, (0.0, ~feature.union)]:
+            if chosen := documents & mask:
+                heapq.heappush(heap, (-(score + value + below), -(depth + 1), next(order), score + value, chosen))
+    found.sort(key=lambda pair: (-pair[0], pair[1]))
+    return found[:limit]
+
+
+def _lowest(mask: int, count: int) -> list[int]:
+    """The `count` lowest set bits' positions."""
+    numbers = []
+    while mask and len(numbers) < count:
+        low = mask & -mask
+        numbers.append(low.bit_length() - 1)
+        mask ^= low
+    return numbers

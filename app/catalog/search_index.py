@@ -1,0 +1,153 @@
+"""The in-memory search index of the in-force catalogue, one per worker, rebuilt on change.
+
+Documents are numbered in "static rank" order (common first, then shorter names), and every
+posting list is a Python int used as a bit set: set algebra runs in C, and among equally good
+matches the lowest document number is the one to show first.
+"""
+import re
+import threading
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from flask import current_app
+from sqlalchemy import select
+
+from app.catalog.folding import fold
+from app.catalog.models import STATUS_ACTIVE, Field, Procedure
+from app.catalog.synonyms import thesaurus
+from app.core.database import current_revision
+from app.extensions import db
+
+# Staff write keywords as a list; a phrase must not run across their separators.
+_KEYWORD_SEPARATORS = re.compile(r"[,;\n]")
+_PREFIX_MEMO_SIZE = 4096
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a result row shows about one procedure."""
+
+    code: str
+    name: str
+    field_name: str
+    field_slug: str
+    online: bool | None
+    is_common: bool
+
+
+class Vocabulary:
+    """Terms mapped to the bit set of documents holding them, with prefix look-up."""
+
+    def __init__(self, postings: dict[str, list[int]]):
+        self.masks = {term: _bits(ids) for term, ids in postings.items()}
+        self.terms = sorted(self.masks)
+        self._prefix_memo: dict[str, int] = {}
+
+    def exact(self, term: str) -> int:
+        return self.masks.get(term, 0)
+
+    def prefix(self, start: str) -> int:
+        """Documents holding a term that begins with `start` (memoised: kiosk typing repeats)."""
+        mask = self._prefix_memo.get(start)
+        if mask is None:
+            mask = 0
+            for term in self.terms[bisect_left(self.terms, start):bisect_left(self.terms, start + "\uffff")]:
+                mask |= self.masks[term]
+            if len(self._prefix_memo) >= _PREFIX_MEMO_SIZE:
+                self._prefix_memo.clear()
+            self._prefix_memo[start] = mask
+        return mask
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    entries: list[Entry]
+    primary: Vocabulary  # words of the name, the staff keywords and the code
+    anywhere: Vocabulary  # also the field name: everything in Procedure.search_text
+    bigrams: Vocabulary  # adjacent word pairs "a b" of the name and of each keyword phrase
+    synonym_masks: dict[str, int]  # folded catalogue phrase -> documents holding all its words
+
+    @property
+    def size(self) -> int:
+        return len(self.entries)
+
+
+def build_index() -> SearchIndex:
+    """Read the in-force catalogue in one query and index it."""
+    query = (
+        select(Procedure.code, Procedure.name, Procedure.keywords, Procedure.search_text,
+               Procedure.online, Procedure.is_common, Field.name, Field.slug)
+        .join(Field)
+        .where(Procedure.status == STATUS_ACTIVE)
+    )
+    rows = [(row, fold(row.name).split()) for row in db.session.execute(query)]
+    rows.sort(key=lambda item: (not item[0].is_common, _length(item[1]), item[0].code))
+    primary, anywhere, bigrams = {}, {}, {}
+    entries = []
+    for number, (row, name_words) in enumerate(rows):
+        entries.append(Entry(row.code, row.name, row[6], row.slug, row.online, row.is_common))
+        phrases = [name_words] + [fold(k).split() for k in _KEYWORD_SEPARATORS.split(row.keywords or "")]
+        words = {w for phrase in phrases for w in phrase} | _code_terms(row.code)
+        for word in words:
+            primary.setdefault(word, []).append(number)
+        for word in words | set((row.search_text or "").split()):
+            anywhere.setdefault(word, []).append(number)
+        for pair in {f"{a} {b}" for phrase in phrases for a, b in zip(phrase, phrase[1:])}:
+            bigrams.setdefault(pair, []).append(number)
+    primary_vocabulary = Vocabulary(primary)
+    return SearchIndex(entries, primary_vocabulary, Vocabulary(anywhere), Vocabulary(bigrams),
+                       _synonym_masks(primary_vocabulary))
+
+
+def _length(name_words: list[str]) -> int:
+    # Many names open with "Thủ tục": it says nothing and must not make a name look longer.
+    return len(name_words) - (2 if name_words[:2] == ["thu", "tuc"] else 0)
+
+
+def _code_terms(code: str) -> set[str]:
+    """'1.001193' is found as typed, by its digits after the dot, and without the dot."""
+    head, _, tail = code.partition(".")
+    return {code.lower(), tail, head + tail} - {""}
+
+
+def _synonym_masks(primary: Vocabulary) -> dict[str, int]:
+    masks = {}
+    for target in thesaurus().targets:
+        mask = -1
+        for word in target.split():
+            mask &= primary.exact(word)
+        masks[target] = max(mask, 0)
+    return masks
+
+
+def _bits(numbers: list[int]) -> int:
+    bits = bytearray((max(numbers) >> 3) + 1)
+    for n in numbers:
+        bits[n >> 3] |= 1 << (n & 7)
+    return int.from_bytes(bits, "little")
+
+
+_indexes: dict[str, tuple[int, SearchIndex]] = {}
+_lock = threading.Lock()
+
+
+def current_index() -> SearchIndex:
+    """This worker's index for the app's database, rebuilt when the 'kiosk' revision moved."""
+    # Keyed by database URI as well: tests run many apps, each with its own counter.
+    uri = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    revision = current_revision("kiosk")
+    known = _indexes.get(uri)
+    if known and known[0] == revision:
+        return known[1]
+    with _lock:
+        known = _indexes.get(uri)
+        if not (known and known[0] == revision):
+            if len(_indexes) >= 4:
+                _indexes.clear()
+            known = _indexes[uri] = (revision, build_index())
+    return known[1]
+
+
+def clear() -> None:
+    """Forget every index (for tests that reuse a database file under the same URI)."""
+    _indexes.clear()

@@ -1,0 +1,243 @@
+"""Kiosk search over the 289 real procedures: what citizens type, and what they must see first."""
+import unicodedata
+
+import pytest
+from sqlalchemy import select
+
+from app.catalog.models import STATUS_REPLACED, Procedure
+from app.catalog.search import search_procedures
+from app.catalog.synonyms import parse
+from app.extensions import db
+
+# (what a citizen types at the kiosk, without accents, the procedure they need first)
+CITIZEN_QUERIES = [
+    ("dang ky khai sinh", "1.001193"),           # Thủ tục đăng ký khai sinh
+    ("lam giay khai sinh", "1.001193"),
+    ("xin giay khai sinh cho con", "1.001193"),
+    ("dang ky lai khai sinh", "1.004884"),       # Thủ tục đăng ký lại khai sinh
+    ("lam lai giay khai sinh", "1.004884"),
+    ("ban sao giay khai sinh", "2.000635"),      # Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh
+    ("sua ten trong giay khai sinh", "1.004859"),  # thay đổi, cải chính, bổ sung thông tin hộ tịch
+    ("doi ten cho con", "1.004859"),
+    ("dang ky ket hon", "1.000894"),             # Thủ tục đăng ký kết hôn
+    ("ket hon voi nguoi nuoc ngoai", "2.000806"),  # đăng ký kết hôn có yếu tố nước ngoài
+    ("khai tu", "1.000656"),                     # Thủ tục đăng ký khai tử
+    ("khai tu cho me", "1.000656"),
+    ("bao tu", "1.000656"),
+    ("xac nhan doc than", "1.004873"),           # cấp Giấy xác nhận tình trạng hôn nhân
+    ("giay doc than", "1.004873"),
+    ("nhan con nuoi", "2.001263"),               # Đăng ký việc nuôi con nuôi trong nước
+    ("so do", "1.013978"),                       # cấp Giấy chứng nhận ... hộ gia đình, cá nhân
+    ("lam so hong", "1.013978"),
+    ("hoa giai tranh chap dat", "1.012812"),     # Hòa giải tranh chấp đất đai
+    ("xin giay phep xay dung nha o", "1.013225"),  # Cấp giấy phép xây dựng mới ... nhà ở riêng lẻ
+    ("cong chung giay to", "2.000815"),          # Chứng thực bản sao từ bản chính giấy tờ
+    ("chung thuc chu ky", "2.000884"),           # Chứng thực chữ ký trong các giấy tờ, văn bản
+    ("lam di chuc", "2.001019"),                 # Chứng thực di chúc
+    ("nhap khau cho con", "1.004222"),           # Đăng ký thường trú
+    ("nhap khau", "1.004222"),
+    ("cat khau", "1.003197"),                    # Xóa đăng ký thường trú
+    ("tach ho khau", "1.010038"),                # Tách hộ
+    ("tam tru", "1.004194"),                     # Đăng ký tạm trú
+    ("dang ky tam tru cho nguoi thue nha", "1.004194"),
+    ("khai bao tam vang", "1.003677"),           # Khai báo tạm vắng
+    ("bao luu tru", "2.001159"),                 # Thông báo lưu trú
+    ("xac nhan cu tru", "1.010041"),             # Xác nhận thông tin về cư trú
+    ("lam can cuoc", "1.014061"),                # Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên
+    ("cccd cho con", "1.014062"),                # Cấp thẻ căn cước cho người dưới 14 tuổi
+    ("mat can cuoc", "1.014064"),                # Cấp lại thẻ căn cước
+    ("chung minh nhan dan 9 so", "1.012566"),    # Xác nhận số chứng minh nhân dân 09 số
+    ("vneid", "3.000228"),                       # Cấp tài khoản định danh điện tử mức độ 02
+    ("dinh danh dien tu", "3.000228"),
+    ("dang ky ho kinh doanh", "1.001612"),       # Đăng ký thành lập hộ kinh doanh
+    ("mo quan", "1.001612"),
+    ("rut bao hiem mot lan", "1.001613"),        # Giải quyết hưởng bảo hiểm xã hội một lần
+    ("bhxh mot lan", "1.001613"),
+    ("che do thai san", "2.000693"),             # Giải quyết hưởng chế độ thai sản
+    ("the bhyt ho gia dinh", "1.001939"),        # Đăng ký đóng, cấp thẻ BHYT
+    ("tro cap nguoi cao tuoi", "1.001776"),      # trợ cấp xã hội hàng tháng
+    ("giay xac nhan khuyet tat", "1.001699"),    # cấp Giấy xác nhận khuyết tật
+    ("chuyen truong cap 2", "2.002481"),         # Chuyển trường đối với học sinh trung học cơ sở
+    ("thong bao to chuc le hoi", "1.003622"),    # Thông báo tổ chức lễ hội cấp xã
+    ("cai nghien", "3.000527"),                  # Đăng ký cai nghiện ma túy tự nguyện
+    ("tro giup phap ly", "2.000829"),            # Yêu cầu trợ giúp pháp lý
+    ("sang ten xe", "1.013076"),                 # đăng ký sang tên xe
+]
+
+BIRTH = "Đăng ký khai sinh"
+SPELLINGS = [
+    ("unaccented", "dang ky khai sinh"),
+    ("upper-case", "DANG KY KHAI SINH"),
+    ("nfc", unicodedata.normalize("NFC", BIRTH)),
+    ("nfd", unicodedata.normalize("NFD", BIRTH)),
+    ("upper-nfd", unicodedata.normalize("NFD", BIRTH.upper())),
+    ("d-stroke-only", "đăng ky khai sinh"),
+    ("extra-spaces-and-punctuation", "  đăng ký,  khai   sinh! "),
+]
+
+HOSTILE = [
+    ("empty", ""),
+    ("spaces", "     "),
+    ("tabs-newlines", "\t\n\r"),
+    ("percent", "%"),
+    ("underscore", "_"),
+    ("like-wildcards", "%_%"),
+    ("quotes", "'\"`"),
+    ("sql", "'; DROP TABLE procedure; --"),
+    ("nul-bytes", "\x00\x00khai\x00sinh"),
+    ("html", "<script>alert(1)</script>"),
+    ("emoji", "👶🏻📄✅"),
+    ("combining-marks-only", "\u0301\u0303\u0323"),
+    ("long-word", "a" * 5000),
+    ("long-sentence", "dang ky khai sinh cho con " * 40),
+    ("many-distinct-words", " ".join(f"tu{n}" for n in range(300))),
+    ("dots", "...."),
+    ("backslashes", "\\\\ \\x00"),
+    ("right-to-left", "\u202ekhai sinh"),
+]
+# Only Python callers can pass a lone surrogate: no HTTP request carries one.
+UNENCODABLE = [("lone-surrogate", "khai\udcffsinh")]
+
+
+def codes(query: str, limit: int = 30) -> list[str]:
+    return [hit.code for hit in search_procedures(query, limit)]
+
+
+@pytest.mark.parametrize(("query", "expected"), CITIZEN_QUERIES, ids=[q for q, _ in CITIZEN_QUERIES])
+def test_citizen_query_finds_the_procedure_first(seeded_app, query, expected):
+    assert codes(query)[:1] == [expected]
+
+
+@pytest.mark.parametrize("query", [q for _, q in SPELLINGS], ids=[name for name, _ in SPELLINGS])
+def test_case_diacritics_and_unicode_form_do_not_matter(seeded_app, query):
+    assert codes(query)[0] == "1.001193"
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("khai si", "1.001193"), ("dang ky khai s", "1.001193"), ("dang ky ket h", "1.000894"), ("tach h", "1.010038"),
+], ids=["khai-si", "khai-s", "ket-h", "tach-h"])
+def test_the_word_being_typed_matches_as_a_prefix(seeded_app, query, expected):
+    assert codes(query)[0] == expected
+
+
+@pytest.mark.parametrize("query", ["1.001193", "001193", "1001193", "1.00119"],
+                         ids=["full-code", "digits-after-dot", "without-dot", "code-prefix"])
+def test_procedure_code_finds_it(seeded_app, query):
+    assert codes(query)[0] == "1.001193"
+
+
+def test_field_name_is_searched(seeded_app):
+    hits = search_procedures("nuoi con nuoi")
+    assert hits[0].field_name == "Nuôi con nuôi"
+
+
+def test_synonym_does_not_drown_the_literal_match(seeded_app):
+    # "giấy khai sinh" is literally in the copy procedure's name; the synonym's birth
+    # registration must come right after it, not instead of it.
+    found = codes("giay khai sinh")
+    assert found[0] == "2.000635"
+    assert "1.001193" in found[1:3]
+
+
+def test_everyday_word_for_a_field_finds_that_field(seeded_app):
+    hits = search_procedures("cong chung")
+    assert [hit.field_name for hit in hits[:5]] == ["Chứng thực"] * 5
+
+
+def test_words_that_match_nothing_return_nothing(seeded_app):
+    assert search_procedures("xyzzyq qwxz") == []
+
+
+def test_hits_carry_what_the_results_list_shows(seeded_app):
+    hit = search_procedures("dang ky khai sinh")[0]
+    assert (hit.name, hit.field_name, hit.field_slug) == ("Thủ tục đăng ký khai sinh", "Hộ tịch", "ho-tich")
+    assert hit.score > 0
+
+
+def test_limit_caps_the_results(seeded_app):
+    assert len(search_procedures("dang ky", limit=5)) == 5
+    assert search_procedures("dang ky", limit=0) == []
+
+
+def test_replaced_procedure_is_not_shown(seeded_app):
+    procedure = Procedure.by_code("1.001193")
+    procedure.status, procedure.replaced_by = STATUS_REPLACED, "1.000689"
+    db.session.commit()
+    found = codes("dang ky khai sinh")
+    assert "1.001193" not in found
+    assert found  # the other birth registrations are still there
+
+
+def test_renamed_procedure_is_found_by_its_new_name(seeded_app):
+    assert "1.003622" not in codes("cho phien tet")
+    procedure = Procedure.by_code("1.003622")
+    procedure.name = "Thông báo tổ chức chợ phiên ngày Tết"
+    procedure.refresh_search_text()
+    db.session.commit()
+    assert codes("cho phien tet")[0] == "1.003622"
+    assert "1.003622" not in codes("le hoi")
+
+
+def test_staff_keyword_finds_the_procedure(seeded_app):
+    assert "1.010038" not in codes("ra o rieng")
+    procedure = Procedure.by_code("1.010038")
+    procedure.keywords = "ra ở riêng, tách sổ"
+    procedure.refresh_search_text()
+    db.session.commit()
+    assert codes("ra o rieng")[0] == "1.010038"
+
+
+def test_common_procedure_wins_a_tie(seeded_app):
+    # Đăng ký kết hôn and its mobile variant match the query equally well.
+    assert codes("dang ky ket hon")[0] == "1.000894"
+    Procedure.by_code("1.000593").is_common = True
+    db.session.commit()
+    assert codes("dang ky ket hon")[0] == "1.000593"
+
+
+def test_new_procedure_is_found_after_commit(seeded_app, make_procedure):
+    make_procedure(code="9.000001", name="Đăng ký nuôi ong mật")
+    assert codes("nuoi ong")[0] == "9.000001"
+
+
+def test_empty_catalogue_finds_nothing(app):
+    assert search_procedures("dang ky khai sinh") == []
+
+
+@pytest.mark.parametrize("query", [q for _, q in HOSTILE + UNENCODABLE],
+                         ids=[name for name, _ in HOSTILE + UNENCODABLE])
+def test_hostile_input_never_raises(seeded_app, query):
+    hits = search_procedures(query)
+    assert isinstance(hits, list)
+    assert len(hits) <= 30
+    if not query.strip() or query in ("%", "_", "%_%", "'\"`", "....", "👶🏻📄✅"):
+        assert hits == []
+
+
+@pytest.mark.parametrize("query", [q for _, q in HOSTILE], ids=[name for name, _ in HOSTILE])
+def test_hostile_input_through_the_kiosk_page(seeded_client, query):
+    response = seeded_client.get("/kiosk/tim-kiem", query_string={"q": query})
+    assert response.status_code == 200
+
+
+def test_non_text_query_returns_nothing(seeded_app):
+    assert search_procedures(None) == []  # type: ignore[arg-type]
+
+
+def test_synonym_file_format():
+    thesaurus = parse("# comment\nsổ đỏ | Bìa Đỏ => giấy chứng nhận\n! nhập khẩu => đăng ký thường trú\n- xin | cho con\n")
+    spans = thesaurus.spans("xin lam bia do nhap khau cho con".split())
+    assert [(s.start, s.end, s.targets, s.strong) for s in spans] == [
+        (0, 1, (), False),
+        (2, 4, ("giay chung nhan",), False),
+        (4, 6, ("dang ky thuong tru",), True),
+        (6, 8, (), False),
+    ]
+
+
+def test_bundled_synonyms_point_at_real_procedures(seeded_app):
+    from app.catalog.search_index import current_index
+
+    index = current_index()
+    empty = sorted(target for target, mask in index.synonym_masks.items() if not mask)
+    assert empty == []
