@@ -87,7 +87,7 @@ def test_procedure_page_shows_facts_and_a_cache_busting_qr(seeded_client):
     assert qr_src in html
     assert "quét" in html.lower() or "hướng vào mã này" in html
     assert "Zalo" in html and "Cổng Dịch vụ công quốc gia" in html
-    assert "Giấy tờ cần mang theo" in html
+    assert 'id="chi-tiet"' in html and 'href="#chi-tiet"' in html
 
 
 def test_procedure_without_url_gets_no_qr_and_a_counter_message(seeded_client):

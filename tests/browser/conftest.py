@@ -40,6 +40,15 @@ def _mark_common(app: Flask) -> None:
         db.session.commit()
 
 
+# The policy the product will ship; the tests run under it so inline code would show up as broken.
+STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+
+
+def _strict_csp(response):
+    response.headers.setdefault("Content-Security-Policy", STRICT_CSP)
+    return response
+
+
 @pytest.fixture(scope="session")
 def live_server(template_dbs, tmp_path_factory):
     """The app served on 127.0.0.1 from a background thread, one per test session and xdist worker."""
@@ -54,6 +63,7 @@ def live_server(template_dbs, tmp_path_factory):
         "COMMUNE_NAME": "UBND xã Tân Phú",
     })
     _mark_common(app)
+    app.after_request(_strict_csp)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -81,17 +91,21 @@ def browser():
 @pytest.fixture
 def open_page(browser):
     """Returns open("landscape" | "portrait") -> a fresh touch page (own cookies and history)."""
-    contexts = []
+    contexts, blocked = [], []
 
     def open_(screen: str):
         context = browser.new_context(viewport=SCREENS[screen], has_touch=True, locale="vi-VN")
         context.set_default_timeout(10_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on("console", lambda message: "Content Security Policy" in message.text
+                and blocked.append(message.text))
+        return page
 
     yield open_
     for context in contexts:
         context.close()
+    assert blocked == [], "the page broke the Content-Security-Policy"
 
 
 @pytest.fixture

@@ -73,6 +73,15 @@ def test_typing_on_the_screen_keyboard_searches_as_you_type(live_server, open_pa
     expect(page.locator("#results .hint")).to_be_visible()
 
 
+def test_tapping_the_home_search_box_opens_the_keyboard(live_server, open_page):
+    page = open_page("portrait")
+    page.goto(live_server.at("/kiosk/"))
+    page.locator("#home-search").tap()
+    expect(page).to_have_url(live_server.at("/kiosk/tim-kiem"))
+    expect(page.get_by_role("button", name="Xóa hết")).to_be_visible()
+    expect(page.locator("#search-input")).to_be_focused()
+
+
 def test_search_works_as_a_plain_form_without_javascript(live_server, browser):
     context = browser.new_context(viewport={"width": 1920, "height": 1080}, java_script_enabled=False)
     page = context.new_page()

@@ -59,8 +59,9 @@
   document.querySelectorAll("form[data-opens-search]").forEach(function (form) {
     var input = form.querySelector("input[name=q]");
     input.setAttribute("inputmode", "none");
-    input.addEventListener("focus", function () {
-      window.location.assign(form.action);
-    });
+    function openSearch() { window.location.assign(form.action); }
+    // "click" too: after coming back to this page the box may still hold the focus.
+    input.addEventListener("focus", openSearch);
+    input.addEventListener("click", openSearch);
   });
 })();
