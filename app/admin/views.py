@@ -1,6 +1,7 @@
 """Admin pages: staff accounts, the audit log, and the settings the kiosk uses."""
 from flask import Blueprint, flash, render_template, request, url_for
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from app.admin import services
 from app.admin.forms import AuditFilterForm, PasswordResetForm, SettingsForm, UserCreateForm, UserEditForm
@@ -65,7 +66,9 @@ def reset_password(user_id: int):
     reset_form = PasswordResetForm()
     if not reset_form.validate_on_submit():
         form = UserEditForm(obj=user, formdata=None)
-        return _form_page("admin/user_edit.html", form, user=user, reset_form=reset_form)
+        response = _form_page("admin/user_edit.html", form, user=user, reset_form=reset_form)
+        response.status_code = 422
+        return response
     services.reset_password(user, reset_form.password.data)
     db.session.commit()
     flash(f"Đã đặt lại mật khẩu cho “{user.username}”. Người dùng phải đổi mật khẩu khi đăng nhập.",
@@ -77,10 +80,9 @@ def reset_password(user_id: int):
 def list_audit_entries():
     """The audit log, newest first, filtered by user, action, record type and dates."""
     form = AuditFilterForm(request.args)
-    form.user.choices = [("", "Tất cả")] + [(u, u) for u in audit.known_values(AuditEntry.username)]
-    form.action.choices = [("", "Tất cả"), *ACTION_LABELS.items()]
-    form.record_type.choices = [("", "Tất cả")] + [
-        (t, t) for t in audit.known_values(AuditEntry.record_type)]
+    form.user.choices = _choices(audit.known_values(AuditEntry.username))
+    form.action.choices = _choices(ACTION_LABELS.items())
+    form.record_type.choices = _choices(audit.known_values(AuditEntry.record_type))
     valid = form.validate()
     query = audit.filtered(form.user.data or "", form.action.data or "", form.record_type.data or "",
                            form.since.data if valid else None, form.until.data if valid else None)
@@ -99,6 +101,12 @@ def edit_settings():
         return redirect_to(url_for("admin.edit_settings"))
     warning = settings.unreachable_reason(form.public_base_url.data or "")
     return _form_page("admin/settings.html", form, warning=warning)
+
+
+def _choices(values) -> list[SelectChoice]:
+    """Filter menu options, 'Tất cả' first; `values` are strings or (value, label) pairs."""
+    pairs = [v if isinstance(v, tuple) else (v, v) for v in values]
+    return [SelectChoice("", "Tất cả")] + [SelectChoice(value, label) for value, label in pairs]
 
 
 def _form_page(template: str, form, **context):

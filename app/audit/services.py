@@ -42,7 +42,7 @@ def record(action: str, *, record_type: str | None = None, record_id=None, label
     """Add an explicit entry to the current transaction; the caller commits."""
     user_id, actor_name = _actor()
     db.session.add(AuditEntry(
-        user_id=user_id, username=username if username is not None else actor_name,
+        created_at=utcnow(), user_id=user_id, username=username if username is not None else actor_name,
         action=action, record_type=record_type,
         record_id=None if record_id is None else str(record_id), label=_short(label, 200),
         changes=json.dumps(changes, ensure_ascii=False, default=str) if changes else None,

@@ -1,7 +1,8 @@
 """Who may open what: public pages, signed-in staff, roles, idle timeout, forced password change.
 
 Staff pages are closed by default: every endpoint outside PUBLIC_BLUEPRINTS / PUBLIC_ENDPOINTS
-needs a signed-in user, so a new blueprint cannot be left open by a forgotten decorator.
+and not marked @public needs a signed-in user, so a new page cannot be left open by a forgotten
+decorator. Roles are checked with @role_required("officer") (or require_role in a hook).
 """
 from datetime import timedelta
 from functools import wraps
@@ -23,11 +24,20 @@ PASSWORD_CHANGE_ENDPOINTS = frozenset({"auth.change_password", "auth.logout"})
 SEEN_KEY = "seen_at"
 
 
+def public(view):
+    """Mark one view as open to anonymous visitors (e.g. a printed short link)."""
+    view.is_public = True
+    return view
+
+
 def is_public(endpoint: str | None) -> bool:
-    """True for endpoints anyone may open: the kiosk, the health probe, static files, sign-in."""
+    """True for endpoints anyone may open: the kiosk, the health probe, static files, sign-in,
+    and views marked @public."""
     if endpoint is None:
         return True
-    return endpoint in PUBLIC_ENDPOINTS or endpoint.split(".")[0] in PUBLIC_BLUEPRINTS
+    if endpoint in PUBLIC_ENDPOINTS or endpoint.split(".")[0] in PUBLIC_BLUEPRINTS:
+        return True
+    return getattr(current_app.view_functions.get(endpoint), "is_public", False)
 
 
 def role_required(role: str):

@@ -2,6 +2,7 @@
 
 The counters live in the database, so every gunicorn worker sees the same lock.
 """
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -35,7 +36,7 @@ def seconds_to_wait(username: str, address: str | None) -> int:
     now = utcnow()
     rows = [db.session.get(SignInThrottle, key) for key in _keys(username, address).values()]
     waits = [(row.locked_until - now).total_seconds() for row in rows if row and row.locked_until]
-    return max([0, *(int(w) + 1 for w in waits if w > 0)])
+    return max([0, *(math.ceil(w) for w in waits if w > 0)])
 
 
 def record_failure(username: str, address: str | None) -> int:

@@ -12,18 +12,21 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 # Read from the environment when the config does not set them.
-ENVIRONMENT_DEFAULTS = {"TRUSTED_PROXIES": 0, "STAFF_IDLE_MINUTES": 30, "SESSION_COOKIE_SECURE": 0}
+ENVIRONMENT_DEFAULTS = {"TRUSTED_PROXIES": 0, "STAFF_IDLE_MINUTES": 30}
 CSRF_MESSAGE = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang rồi thử lại."
 
 
 def configure(app: Flask) -> None:
     """Safe cookie defaults (overridable by config), and ProxyFix when behind a trusted proxy."""
     for key, default in ENVIRONMENT_DEFAULTS.items():
-        app.config.setdefault(key, type(default)(os.environ.get(key, default)))
-    secure = app.config.get("PREFERRED_URL_SCHEME") == "https" or app.config["SESSION_COOKIE_SECURE"]
-    app.config["SESSION_COOKIE_SECURE"] = bool(secure)
-    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
-    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+        app.config.setdefault(key, int(os.environ.get(key, default)))
+    # Flask's own defaults exist already, so these are decided here rather than set as defaults.
+    app.config["SESSION_COOKIE_SECURE"] = bool(
+        app.config["SESSION_COOKIE_SECURE"]
+        or os.environ.get("SESSION_COOKIE_SECURE", "").lower() in ("1", "true", "yes")
+        or app.config.get("PREFERRED_URL_SCHEME") == "https")
+    app.config["SESSION_COOKIE_HTTPONLY"] = True
+    app.config["SESSION_COOKIE_SAMESITE"] = app.config.get("SESSION_COOKIE_SAMESITE") or "Lax"
     # The token lives as long as the session; the idle timeout ends both.
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)
     # Behind nginx set TRUSTED_PROXIES=1 (the number of proxies in front), or every client

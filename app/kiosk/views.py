@@ -1,5 +1,5 @@
 """The public touchscreen kiosk: fields, procedures with their QR codes, and search."""
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, render_template, request
 from sqlalchemy import select
 
 from app.catalog import display, search
@@ -8,6 +8,7 @@ from app.core.htmx import render
 from app.extensions import db
 from app.kiosk import assets, cache
 from app.qr import services as qr
+from app.setting.services import get_setting
 
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 
@@ -21,8 +22,9 @@ bp.after_app_request(assets.long_cache_for_versioned)
 def kiosk_settings() -> dict:
     """What the kiosk frame shows on every page; the same for every visitor, so pages stay cacheable."""
     return {
-        "commune_name": current_app.config.get("COMMUNE_NAME", "UBND xã"),
-        "idle_seconds": current_app.config.get("KIOSK_IDLE_SECONDS", 120),
+        "commune_name": get_setting("commune_name"),
+        "idle_seconds": get_setting("kiosk_idle_seconds"),
+        "announcement": get_setting("kiosk_announcement"),
     }
 
 
