@@ -105,6 +105,8 @@ def test_duplicate_channels_give_one_row_and_no_table():
     assert [row.channel for row in shown.channel_rows] == ["Nộp trực tiếp"]
     assert not shown.channels_differ
     assert shown.channel_names == "Nộp trực tiếp"
+    every = details(procedure(channels="Dịch vụ bưu chính|Trực tiếp|Trực tuyến|Trực tiếp"))
+    assert every.channel_names == "Nộp trực tiếp, nộp trực tuyến, gửi qua bưu điện"
 
 
 # --- Fee ---------------------------------------------------------------------------------------
@@ -247,6 +249,16 @@ def test_steps_become_lines_with_their_kind():
         ("sub", "", "Trường hợp cần xác minh thì hẹn lại."),
         ("heading", "", "Lưu ý:"),
         ("text", "", "Nộp lệ phí nếu có."),
+    ]
+
+
+def test_points_run_into_one_line_are_split_but_names_with_dashes_are_not():
+    text = ("Hồ sơ thiết kế xây dựng: + Đối với nhà ở riêng lẻ: 02 bộ bản vẽ; + Đối với công trình khác: 03 bộ. "
+            "Công chức tư pháp - hộ tịch kiểm tra hồ sơ")
+    assert [(line.kind, line.text) for line in lines(text)] == [
+        ("text", "Hồ sơ thiết kế xây dựng:"),
+        ("sub", "Đối với nhà ở riêng lẻ: 02 bộ bản vẽ;"),
+        ("sub", "Đối với công trình khác: 03 bộ. Công chức tư pháp - hộ tịch kiểm tra hồ sơ"),
     ]
 
 

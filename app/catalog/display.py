@@ -56,7 +56,7 @@ def details(procedure) -> ProcedureDetails:
         online=ONLINE.get(procedure.online, MISSING),
         channel_rows=rows,
         channels_differ=len({(r.time, r.fee) for r in rows}) > 1,
-        channel_names=", ".join(r.channel for r in rows) or MISSING,
+        channel_names=_sentence(row.channel for row in rows),
         time_summary=time_summary(procedure),
         fee_summary=fee_summary(procedure),
         fee_note=[] if _fee_unit(procedure.fee_note) else lines(_clean_fee_note(procedure.fee_note)),
@@ -193,6 +193,14 @@ def _summary(procedure, column: str) -> str:
     if column == "time":
         return format_time(procedure.processing_time)
     return format_money(procedure.fee, _fee_unit(procedure.fee_note))
+
+
+def _sentence(parts) -> str:
+    """'Nộp trực tiếp, gửi qua bưu điện': one capital, at the start."""
+    parts = list(parts)
+    if not parts:
+        return MISSING
+    return ", ".join([parts[0], *(part[0].lower() + part[1:] for part in parts[1:])])
 
 
 # --- Short lists -----------------------------------------------------------------------------

@@ -19,8 +19,8 @@ LAW_KIND = re.compile(r"(?<=\S)((?:Thông tư|Nghị định|Quyết định|Ngh
 BULLET = re.compile(r"^(?:[-–+*•]\)?\s*)+")
 STEP = re.compile(r"^(?:[-–+*•]\s*)?((?:Bước|Trường hợp)\s*\d+\s*[:.]?)(?:\s+|$)", re.IGNORECASE)
 MAX_HEADING = 120
-# " - " or " + " opening a new point inside a line: after a sentence end, or before a capital.
-INLINE_BULLET = re.compile(r"(?<=[\w)][.;:]|\w\)) +(?=[-+] +[^\W\d_])|(?<=\w) +(?=- +[A-ZĐ])")
+# A " - " or " + " that may open a new point inside a line; _opens_point decides.
+INLINE_BULLET = re.compile(r" +(?=[-+] +[^\W\d_])")
 FORM_SEAMS = ".;:)”\"’"
 MAX_TITLE = 160
 # Marks the scraper copied from the web page that a reader cannot see (e.g. "đăng k\u200eý").
@@ -73,12 +73,34 @@ def lines(text: str | None) -> list[Line]:
     """Text split into lines, bullets marked by kind and stripped of their marker."""
     result = []
     for raw in clean(text).splitlines():
-        for piece in INLINE_BULLET.split(raw):
+        for piece in _points(raw):
             # Leading stray punctuation is where the scraper cut a sentence; it carries nothing.
             piece = piece.strip().lstrip(".;,) ")
             if piece.strip(".;,:) "):
                 result.append(_line(piece))
     return result
+
+
+def _points(raw: str) -> list[str]:
+    """Split a line at the bullets the scraper ran together ("... bao gồm: + A; + B")."""
+    pieces, start = [], 0
+    for match in INLINE_BULLET.finditer(raw):
+        before, after = raw[max(match.start() - 2, 0):match.start()], raw[match.end():match.end() + 40]
+        if _opens_point(before, after):
+            pieces.append(raw[start:match.start()])
+            start = match.end()
+    pieces.append(raw[start:])
+    return pieces
+
+
+def _opens_point(before: str, after: str) -> bool:
+    # After a sentence end or a closing ")"; or a dash before a capital ("nhà ở - Trong thời hạn"),
+    # never a dash inside a name ("tư pháp - hộ tịch").
+    if len(before) == 2 and before[1] in ".;:" and (before[0].isalnum() or before[0] == ")"):
+        return True
+    if before.endswith(")") and before[:1].isalnum():
+        return True
+    return before[-1:].isalnum() and after.startswith("-") and after[1:].lstrip()[:1].isupper()
 
 
 def _line(text: str) -> Line:
