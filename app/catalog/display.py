@@ -4,7 +4,7 @@ Every parser here is pure and falls back to the text split into lines when the s
 recognised: a reader may get less structure, never less text.
 """
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from app.catalog.scraped import (
     DocumentGroup, LegalDocument, Line, clean, document_groups, legal_documents, lines,
@@ -46,19 +46,19 @@ class ProcedureDetails:
     result: list[Line]
     conditions: list[Line]
     legal_basis: list[LegalDocument]
-    missing: str = field(default=MISSING)
+    missing: str = MISSING
 
 
 def details(procedure) -> ProcedureDetails:
     """Everything the detail page shows, cleaned for reading."""
     rows = channel_rows(procedure)
     return ProcedureDetails(
-        online=ONLINE.get(procedure.online, MISSING),
+        online=online_text(procedure.online),
         channel_rows=rows,
         channels_differ=len({(r.time, r.fee) for r in rows}) > 1,
         channel_names=_sentence(row.channel for row in rows),
-        time_summary=time_summary(procedure),
-        fee_summary=fee_summary(procedure),
+        time_summary=_summary(procedure, rows, "time"),
+        fee_summary=_summary(procedure, rows, "fee"),
         fee_note=[] if _fee_unit(procedure.fee_note) else lines(_clean_fee_note(procedure.fee_note)),
         documents=document_groups(procedure.documents),
         steps=lines(procedure.steps),
@@ -96,7 +96,7 @@ def format_time(text: str | None) -> str:
 
 def time_summary(procedure) -> str:
     """The processing time on one line, also for lists of procedures."""
-    return _summary(procedure, "time")
+    return _summary(procedure, channel_rows(procedure), "time")
 
 
 # --- Fee -----------------------------------------------------------------------------------
@@ -118,7 +118,7 @@ def format_money(text: str | None, unit: str = "") -> str:
 
 def fee_summary(procedure) -> str:
     """The fee on one line, also for lists of procedures."""
-    return _summary(procedure, "fee")
+    return _summary(procedure, channel_rows(procedure), "fee")
 
 
 def _fee_unit(note: str | None) -> str:
@@ -155,7 +155,7 @@ def _per_channel(text: str | None) -> dict[str, list[str]] | None:
     if not text or ":" not in text:
         return None
     values: dict[str, list[str]] = {}
-    for part in text.split(";"):
+    for part in filter(str.strip, text.split(";")):
         label, _, value = part.partition(":")
         names = [name.strip() for name in label.split("/")]
         if not all(name in CHANNELS for name in names):
@@ -182,8 +182,7 @@ def _alternatives(values: list[str]) -> str:
     return "Tùy trường hợp: " + ", ".join(values[:-1]) + " hoặc " + values[-1]
 
 
-def _summary(procedure, column: str) -> str:
-    rows = channel_rows(procedure)
+def _summary(procedure, rows: list[ChannelRow], column: str) -> str:
     values = {getattr(row, column) for row in rows}
     if len(values) > 1:
         short = {CHANNELS[name]: label for name, label in SHORT_CHANNELS.items()}
