@@ -68,6 +68,8 @@ def test_field_page_lists_its_procedures_as_buttons(seeded_client):
     assert "<h1" in html and "Hộ tịch" in html
     links = re.findall(r'class="procedure-button" href="/kiosk/thu-tuc/([\d.]+)"', html)
     assert links == [p.code for p in procedures]
+    birth = re.search(r'href="/kiosk/thu-tuc/%s">(.*?)</a>' % BIRTH, html, re.S).group(1)
+    assert "Thời hạn: 1" in birth and "Phí, lệ phí: Miễn phí" in birth
 
 
 def test_unknown_field_and_code_answer_404_in_vietnamese(seeded_client):

@@ -44,7 +44,10 @@ def field(slug: str):
     def build():
         field = db.first_or_404(select(Field).where(Field.slug == slug))
         procedures = db.session.scalars(Procedure.in_field(field)).all()
-        return render_template("kiosk/field.html", field=field, procedures=procedures)
+        return render_template(
+            "kiosk/field.html", field=field, procedures=procedures, missing=display.MISSING,
+            time_summary=display.time_summary, fee_summary=display.fee_summary,
+        )
     return _page(("field", slug), build)
 
 
