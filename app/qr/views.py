@@ -17,6 +17,8 @@ bp = Blueprint("qr", __name__)
 
 PER_PAGE_CHOICES = (6, 8, 12)
 DEFAULT_PER_PAGE = 8
+# Characters of a procedure's name that fit under (or beside) its code at each page size.
+NAME_LIMITS = {6: 160, 8: 150, 12: 95}
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def print_sheet():
     link_base = short_link_base()
     items = [sheet_item(p, link_base) for p in procedures if p.url]
     return render_template(
-        "qr/sheet.html", pages=_chunks(items, per_page), per_page=per_page,
+        "qr/sheet.html", pages=_chunks(items, per_page), per_page=per_page, name_limit=NAME_LIMITS[per_page],
         without_url=[p for p in procedures if not p.url], title=_sheet_title(field_ids, common),
         commune_name=get_setting("commune_name"), today=to_local(utcnow()).strftime("%d/%m/%Y"),
     )
