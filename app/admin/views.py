@@ -6,7 +6,7 @@ from wtforms import SelectChoice
 from app.admin import services
 from app.admin.forms import AuditFilterForm, PasswordResetForm, SettingsForm, UserCreateForm, UserEditForm
 from app.audit import services as audit
-from app.audit.models import ACTION_LABELS, AuditEntry
+from app.audit.models import ACTION_LABELS, AuditEntry, record_type_label
 from app.auth.access import require_role
 from app.auth.models import User
 from app.core.htmx import redirect_to, render
@@ -15,6 +15,16 @@ from app.setting import services as settings
 
 bp = Blueprint("admin", __name__, url_prefix="/quan-tri")
 AUDIT_PAGE_SIZE = 50
+
+
+@bp.app_template_filter("audit_value")
+def audit_value(value) -> str:
+    """A logged old/new value as staff read it."""
+    if value is None or value == "":
+        return "∅"
+    if isinstance(value, bool):
+        return "có" if value else "không"
+    return str(value)
 
 
 @bp.before_request
@@ -82,7 +92,8 @@ def list_audit_entries():
     form = AuditFilterForm(request.args)
     form.user.choices = _choices(audit.known_values(AuditEntry.username))
     form.action.choices = _choices(ACTION_LABELS.items())
-    form.record_type.choices = _choices(audit.known_values(AuditEntry.record_type))
+    form.record_type.choices = _choices(
+        (t, record_type_label(t)) for t in audit.known_values(AuditEntry.record_type))
     valid = form.validate()
     query = audit.filtered(form.user.data or "", form.action.data or "", form.record_type.data or "",
                            form.since.data if valid else None, form.until.data if valid else None)

@@ -21,6 +21,26 @@ ACTION_LABELS = {
     "password_reset": "Đặt lại mật khẩu",
 }
 
+# Table names as staff read them; a model may also set `__audit_label__`.
+RECORD_TYPE_LABELS = {
+    "procedure": "Thủ tục",
+    "field": "Lĩnh vực",
+    "user": "Tài khoản",
+    "setting": "Cài đặt",
+}
+
+
+def record_type_label(table: str | None) -> str:
+    """The Vietnamese name of a record type, falling back to the table name."""
+    if not table:
+        return ""
+    if table in RECORD_TYPE_LABELS:
+        return RECORD_TYPE_LABELS[table]
+    for mapper in db.Model.registry.mappers:
+        if mapper.local_table.name == table:
+            return getattr(mapper.class_, "__audit_label__", table)
+    return table
+
 
 class AuditEntry(db.Model):
     """One recorded action; the username is copied so the entry still reads right later."""
@@ -44,6 +64,10 @@ class AuditEntry(db.Model):
     @property
     def action_label(self) -> str:
         return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def record_type_label(self) -> str:
+        return record_type_label(self.record_type)
 
     @property
     def change_list(self) -> list[tuple[str, object, object]]:

@@ -89,8 +89,9 @@ def _column_keys(obj) -> list[str]:
 def _created(obj) -> dict:
     secret = getattr(obj, "__audit_secret__", ())
     values = inspect(obj).dict
+    # The new record's id is already the entry's record_id.
     return {key: [None, _shown(values.get(key))] for key in _column_keys(obj)
-            if key not in secret and _shown(values.get(key)) not in (None, "")}
+            if key not in secret and key != "id" and _shown(values.get(key)) not in (None, "")}
 
 
 def _updated(obj) -> dict:

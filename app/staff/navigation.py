@@ -18,6 +18,10 @@ class Section:
 
 SECTIONS = (
     Section("Tổng quan", "staff.home", "viewer", "Tình hình danh mục thủ tục."),
+    Section("Thủ tục", "catalog.list_procedures", "viewer", "Xem, sửa, thay thế thủ tục; đánh dấu thường gặp."),
+    Section("Lĩnh vực", "catalog.list_fields", "viewer", "Đổi tên và sắp xếp thứ tự lĩnh vực trên kiosk."),
+    Section("Nhập danh mục", "catalog.import_catalog", "officer", "Nhập tệp JSON, CSV, XLSX; xem trước rồi áp dụng."),
+    Section("In mã QR", "qr.choose_sheet", "viewer", "In tờ mã QR khổ A4 để dán ở sảnh."),
     Section("Tài khoản", "admin.list_users", "admin", "Tạo tài khoản, phân quyền, đặt lại mật khẩu."),
     Section("Nhật ký", "admin.list_audit_entries", "admin", "Ai đã thay đổi gì, khi nào."),
     Section("Cài đặt", "admin.edit_settings", "admin", "Tên xã, địa chỉ công khai, thông báo trên kiosk."),
