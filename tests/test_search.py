@@ -4,6 +4,7 @@ import unicodedata
 import pytest
 from sqlalchemy import select
 
+from app.catalog.folding import fold
 from app.catalog.models import STATUS_REPLACED, Procedure
 from app.catalog.search import search_procedures
 from app.catalog.synonyms import parse
@@ -222,6 +223,17 @@ def test_hostile_input_through_the_kiosk_page(seeded_client, query):
 
 def test_non_text_query_returns_nothing(seeded_app):
     assert search_procedures(None) == []  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Đăng ký khai sinh", "dang ky khai sinh"),
+    (unicodedata.normalize("NFD", "ĐƯỜNG Hộ Tịch"), "duong ho tich"),
+    ("Mã: 1.001193.", "ma 1.001193"),
+    ("ＤＡＮＧ　ＫＹ", "dang ky"),  # full-width letters and space
+    ("Quỹ\x00hỗ-trợ", "quy ho tro"),
+], ids=["nfc", "nfd-upper", "code-and-dots", "full-width", "nul-and-dash"])
+def test_fold(text, folded):
+    assert fold(text) == folded
 
 
 def test_synonym_file_format():

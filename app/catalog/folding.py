@@ -3,6 +3,8 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^0-9a-z.]+")
+# The Unicode blocks of combining diacritical marks: what NFKD splits off a base letter.
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 # đ/Đ are letters of their own in Unicode, not d plus a mark: NFD leaves them whole.
 _LETTERS = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 
@@ -11,8 +13,8 @@ def fold(text: str | None) -> str:
     """Lower-case, strip every diacritic, fold đ to d, keep letters, digits and dots, single-spaced."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.translate(_LETTERS))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    # NFKD also turns full-width and other compatibility forms into plain letters and digits.
+    bare = _MARKS.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS).lower()))
     words = _NON_WORD.sub(" ", bare).split()
     # Dots matter inside codes (1.001193) but not at word edges ("sinh." -> "sinh").
     return " ".join(w.strip(".") for w in words if w.strip("."))
