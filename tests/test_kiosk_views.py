@@ -42,7 +42,7 @@ def test_every_page_has_home_and_back_and_the_commune_name(seeded_app, seeded_cl
         html = text_of(seeded_client.get(url))
         assert "UBND xã Tân Phú" in html, url
         assert re.search(r'href="/kiosk/"[^>]*>\s*<span[^>]*>[^<]*</span>\s*Trang chủ', html), url
-        back = re.search(r'href="([^"]+)" data-back>', html)
+        back = re.search(r'<a class="nav-button nav-back" href="([^"]+)"', html)
         assert back and back.group(1) == parent, url
     assert "Trang chủ" in text_of(seeded_client.get("/kiosk/"))
 
