@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import select
 
 from app.catalog.folding import fold
-from app.catalog.models import STATUS_REPLACED, Procedure
+from app.catalog.models import STATUS_REPLACED, Field, Procedure
 from app.catalog.search import search_procedures
 from app.catalog.synonyms import parse
 from app.extensions import db
@@ -177,6 +177,14 @@ def test_renamed_procedure_is_found_by_its_new_name(seeded_app):
     db.session.commit()
     assert codes("cho phien tet")[0] == "1.003622"
     assert "1.003622" not in codes("le hoi")
+
+
+def test_renamed_field_is_found_by_its_new_name(seeded_app):
+    assert "2.001942" not in codes("mo coi")
+    field = db.session.scalar(select(Field).where(Field.name == "Trẻ em"))
+    field.name = "Trẻ em mồ côi"
+    db.session.commit()
+    assert codes("mo coi")[0] == "2.001942"
 
 
 def test_staff_keyword_finds_the_procedure(seeded_app):

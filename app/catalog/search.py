@@ -34,6 +34,8 @@ MAX_STEPS = 5000
 
 @dataclass(frozen=True)
 class SearchHit:
+    """One result row: what the kiosk lists, and the score it was ranked by."""
+
     code: str
     name: str
     field_name: str

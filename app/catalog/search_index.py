@@ -74,29 +74,43 @@ class SearchIndex:
 
 def build_index() -> SearchIndex:
     """Read the in-force catalogue in one query and index it."""
+    rows = _ranked_rows()
+    entries = [Entry(row.code, row.name, row.field_name, row.field_slug, row.online, row.is_common)
+               for row, _ in rows]
+    primary, anywhere, bigrams = (Vocabulary(postings) for postings in _postings(rows))
+    return SearchIndex(entries, primary, anywhere, bigrams, _synonym_masks(primary))
+
+
+def _ranked_rows() -> list[tuple]:
+    """(row, folded name words) of in-force procedures, in static rank order."""
     query = (
         select(Procedure.code, Procedure.name, Procedure.keywords, Procedure.search_text,
-               Procedure.online, Procedure.is_common, Field.name, Field.slug)
+               Procedure.online, Procedure.is_common,
+               Field.name.label("field_name"), Field.slug.label("field_slug"))
         .join(Field)
         .where(Procedure.status == STATUS_ACTIVE)
     )
     rows = [(row, fold(row.name).split()) for row in db.session.execute(query)]
     rows.sort(key=lambda item: (not item[0].is_common, _length(item[1]), item[0].code))
-    primary, anywhere, bigrams = {}, {}, {}
-    entries = []
+    return rows
+
+
+def _postings(rows: list[tuple]) -> tuple[dict, dict, dict]:
+    """Document numbers per term: of name, keywords and code; of anything; of adjacent pairs."""
+    primary, anywhere, bigrams, field_words = {}, {}, {}, {}
     for number, (row, name_words) in enumerate(rows):
-        entries.append(Entry(row.code, row.name, row[6], row.slug, row.online, row.is_common))
         phrases = [name_words] + [fold(k).split() for k in _KEYWORD_SEPARATORS.split(row.keywords or "")]
         words = {w for phrase in phrases for w in phrase} | _code_terms(row.code)
         for word in words:
             primary.setdefault(word, []).append(number)
-        for word in words | set((row.search_text or "").split()):
+        # The field's own words as well: a renamed field leaves search_text stale until refreshed.
+        if row.field_name not in field_words:
+            field_words[row.field_name] = set(fold(row.field_name).split())
+        for word in words | field_words[row.field_name] | set((row.search_text or "").split()):
             anywhere.setdefault(word, []).append(number)
         for pair in {f"{a} {b}" for phrase in phrases for a, b in zip(phrase, phrase[1:])}:
             bigrams.setdefault(pair, []).append(number)
-    primary_vocabulary = Vocabulary(primary)
-    return SearchIndex(entries, primary_vocabulary, Vocabulary(anywhere), Vocabulary(bigrams),
-                       _synonym_masks(primary_vocabulary))
+    return primary, anywhere, bigrams
 
 
 def _length(name_words: list[str]) -> int:
