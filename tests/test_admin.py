@@ -251,3 +251,12 @@ def test_staff_home_counts_the_catalogue_and_lists_allowed_sections(seeded_app, 
     admin_html = staff_client("admin").get("/quan-ly/").get_data(as_text=True)
     assert 'href="/quan-tri/nguoi-dung"' in admin_html and "Thay đổi gần đây" in admin_html
     assert date.today().year > 2000  # keep `date` meaningful for readers: dates are shown local
+
+
+def test_choosing_a_province_suggests_its_communes(admin_client):
+    page = admin_client.get("/quan-tri/cai-dat?tinh=01").get_data(as_text=True)
+    assert '<option value="01" selected>Thành phố Hà Nội</option>' in page
+    assert '<option value="UBND phường Ba Đình"></option>' in page and 'list="communes"' in page
+    fragment = admin_client.get("/quan-tri/cai-dat?tinh=04", headers=HTMX).get_data(as_text=True)
+    assert "<html" not in fragment and 'id="commune-picker"' in fragment
+    assert "UBND phường Ba Đình" not in fragment and "xã, phường" in fragment

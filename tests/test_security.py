@@ -5,6 +5,7 @@ from flask import Flask
 from werkzeug.routing import Rule
 
 from app import create_app
+from app.auth import lockout
 from app.auth.access import safe_next
 from app.extensions import db
 from app.setting.services import save_settings
@@ -233,3 +234,13 @@ def test_unknown_names_are_throttled_like_real_ones(app):
     for _ in range(5):
         response = client.sign_in("khong-ton-tai", "doan-sai-mat-khau")
     assert "Vui lòng đợi 1 phút rồi thử lại." in response.get_data(as_text=True)
+
+
+def test_wait_grows_to_an_hour_and_no_further(app):
+    waits = []
+    with time_machine.travel("2026-11-23 08:00 +0700", tick=False) as clock:
+        for _ in range(12):
+            waits.append(lockout.record_failure("ai-do", "198.51.100.1"))
+            clock.shift(max(waits[-1], 1) + 1)
+    assert waits == [0, 0, 0, 0, 60, 120, 240, 480, 960, 1920, 3600, 3600]
+    assert lockout.describe_wait(3600) == "Vui lòng đợi 60 phút rồi thử lại."

@@ -11,6 +11,7 @@ from app.auth.access import require_role
 from app.auth.models import User
 from app.core.htmx import redirect_to, render
 from app.extensions import db
+from app.setting import communes
 from app.setting import services as settings
 
 bp = Blueprint("admin", __name__, url_prefix="/quan-tri")
@@ -110,8 +111,17 @@ def edit_settings():
         db.session.commit()
         flash("Đã lưu cài đặt." if changed else "Không có gì thay đổi.", "success")
         return redirect_to(url_for("admin.edit_settings"))
-    warning = settings.unreachable_reason(form.public_base_url.data or "")
-    return _form_page("admin/settings.html", form, warning=warning)
+    province = request.args.get("tinh", "")
+    context = {
+        "warning": settings.unreachable_reason(form.public_base_url.data or ""),
+        "provinces": communes.provinces(),
+        "province": province,
+        "suggestions": communes.commune_names(province) if province else [],
+    }
+    if province and request.method == "GET":
+        # Choosing a province refreshes only the suggestions (the whole page without htmx).
+        return render("admin/settings.html", "communes", form=form, **context)
+    return _form_page("admin/settings.html", form, **context)
 
 
 def _choices(values) -> list[SelectChoice]:

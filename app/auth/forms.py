@@ -15,8 +15,11 @@ def new_password_field(label: str = "Mật khẩu mới") -> PasswordField:
 
 
 class SignInForm(FlaskForm):
-    username = StringField("Tên đăng nhập", validators=[DataRequired(REQUIRED.format("tên đăng nhập"))])
-    password = PasswordField("Mật khẩu", validators=[DataRequired(REQUIRED.format("mật khẩu"))])
+    username = StringField("Tên đăng nhập", validators=[
+        DataRequired(REQUIRED.format("tên đăng nhập")), Length(max=150, message="Tên đăng nhập quá dài.")])
+    # The cap keeps a megabyte "password" from tying up a worker in argon2.
+    password = PasswordField("Mật khẩu", validators=[
+        DataRequired(REQUIRED.format("mật khẩu")), Length(max=200, message="Mật khẩu quá dài.")])
     next = HiddenField()
 
 

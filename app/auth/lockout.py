@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import delete
+
 from app.auth.models import SignInThrottle
 from app.core.timeutil import utcnow
 from app.extensions import db
@@ -42,8 +44,15 @@ def seconds_to_wait(username: str, address: str | None) -> int:
 def record_failure(username: str, address: str | None) -> int:
     """Count one failure against both keys; return the seconds to wait now (0 when not locked)."""
     now = utcnow()
+    _forget_old(now)
     waits = [_fail(key, POLICIES[kind], now) for kind, key in _keys(username, address).items()]
     return max(waits)
+
+
+def _forget_old(now: datetime) -> None:
+    """Drop counters nobody has failed on for longer than any policy remembers."""
+    horizon = now - max(policy.forget_after for policy in POLICIES.values()) - MAX_WAIT
+    db.session.execute(delete(SignInThrottle).where(SignInThrottle.last_failure_at < horizon))
 
 
 def reset_account(username: str) -> None:

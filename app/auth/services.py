@@ -25,9 +25,10 @@ def sign_in(username: str, password: str) -> SignInResult:
     if wait:
         return SignInResult(error=lockout.describe_wait(wait))
     user = User.by_username(username)
-    if user is None:
-        passwords.waste_time(password)
-    if user is None or not user.active or not user.check_password(password):
+    if user is None or not user.active:
+        passwords.waste_time(password)  # the same delay as a real check: names stay secret
+        user = None
+    if user is None or not user.check_password(password):
         wait = lockout.record_failure(username, address)
         audit.record("sign_in_failed", record_type="user", username=User.normalize(username)[:80],
                      message=f"Bị tạm khóa {wait} giây" if wait else None)
