@@ -416,3 +416,27 @@ def test_anonymous_is_sent_to_sign_in(client, make_procedure):
         assert response.status_code == 302 and "/dang-nhap" in response.headers["Location"], url
     htmx = client.get(LIST, headers=HX)
     assert "/dang-nhap" in htmx.headers["HX-Redirect"]
+
+
+def test_abandoned_uploads_are_dropped_after_a_day(officer_client, app):
+    import os
+    import time
+    from pathlib import Path
+
+    _upload(officer_client, HEADER + "1.000041,Tên,Hộ tịch,,\n")
+    folder = Path(app.config["UPLOAD_DIR"]) / "catalog-imports"
+    [old] = folder.iterdir()
+    day_ago = time.time() - 25 * 3600
+    os.utime(old, (day_ago, day_ago))
+    _upload(officer_client, HEADER + "1.000042,Tên,Hộ tịch,,\n")
+    assert old not in list(folder.iterdir()) and len(list(folder.iterdir())) == 1
+
+
+def test_a_script_in_a_name_is_shown_as_text(officer_client, make_procedure):
+    payload = '<script>alert("x")</script>'
+    procedure = make_procedure(name=f"Thủ tục {payload}", keywords=payload)
+    pages = [LIST, f"{LIST}{procedure.code}", f"{LIST}{procedure.code}/sua",
+             f"/quan-ly/ma-qr/in?field={procedure.field_id}"]
+    for url in pages:
+        html = _html(officer_client.get(url))
+        assert payload not in html and "&lt;script&gt;" in html, url

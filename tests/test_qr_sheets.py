@@ -34,7 +34,7 @@ def test_sheet_for_one_field_shows_each_code_with_its_text(app, staff_client, ma
     for procedure in (full, counter):
         tag = qr.content_tag(procedure.url)
         assert f"/kiosk/thu-tuc/{procedure.code}/qr.svg?v={tag}" in html
-        assert f"dichvucong.gov.vn · mã {procedure.code}" in html
+        assert f"dichvucong.gov.vn · mã\u00a0{procedure.code}" in html
         assert f"motcua.example.vn/t/{procedure.code}" in html
     assert "Nộp trực tuyến toàn trình" in html and "Nộp tại Bộ phận Một cửa" in html
     assert "per-page-6" in html
@@ -77,7 +77,7 @@ def test_no_short_link_when_the_public_address_is_private(app, viewer_client, ma
     for private in ("http://localhost:8000", "http://192.168.1.10", "http://motcua"):
         app.config["PUBLIC_BASE_URL"] = private
         html = _html(viewer_client.get(SHEET, query_string={"field": procedure.field_id}))
-        assert "/t/" not in html and f"dichvucong.gov.vn · mã {procedure.code}" in html
+        assert "/t/" not in html and f"dichvucong.gov.vn · mã\u00a0{procedure.code}" in html
 
 
 def test_sheet_with_nothing_chosen_asks_again(viewer_client):

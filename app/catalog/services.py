@@ -1,6 +1,7 @@
 """Catalogue management: the staff list's filters, retiring, reviewing, field order, import uploads."""
 import re
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -18,7 +19,7 @@ from app.extensions import db
 # A procedure nobody has checked against the national database for this long is flagged.
 STALE_AFTER = timedelta(days=90)
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
-IMPORT_SUFFIXES = (".json", ".csv", ".xlsx")
+UPLOAD_KEPT_SECONDS = 24 * 3600
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 
 
@@ -122,11 +123,20 @@ def _upload_path(token: str) -> Path:
 
 def save_upload(data: bytes) -> str:
     """Store an uploaded file under a fresh random token and return the token."""
+    _drop_abandoned_uploads()
     token = secrets.token_urlsafe(24)
     path = _upload_path(token)
     path.write_bytes(data)
     path.chmod(0o600)
     return token
+
+
+def _drop_abandoned_uploads() -> None:
+    """Previews nobody applied or cancelled would otherwise pile up in instance/."""
+    cutoff = time.time() - UPLOAD_KEPT_SECONDS
+    for path in _upload_dir().glob("*.upload"):
+        if path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
 
 
 def load_upload(token: str) -> bytes:

@@ -66,7 +66,8 @@ def sheet_item(procedure: Procedure, link_base: str | None) -> SheetItem:
     return SheetItem(
         procedure=procedure,
         qr_version=qr.content_tag(procedure.url),
-        portal_text=f"{host} · mã {procedure.code}",
+        # A no-break space keeps "mã" and the code on one line.
+        portal_text=f"{host} · mã\u00a0{procedure.code}",
         short_link=f"{link_base}/t/{procedure.code}" if link_base else None,
     )
 
