@@ -24,6 +24,11 @@ def procedure_url(live_server, code: str) -> str:
         return Procedure.by_code(code).url
 
 
+def code_without_url(live_server) -> str:
+    with live_server.app.app_context():
+        return db.session.scalar(select(Procedure.code).where(Procedure.url.is_(None)).limit(1))
+
+
 def kiosk_pages(live_server) -> dict[str, str]:
     return {
         "home": "/kiosk/",
@@ -119,6 +124,22 @@ def test_back_returns_to_the_search_results_the_citizen_came_from(live_server, o
     expect(page).to_have_url(re.compile(r"/kiosk/tim-kiem\?q=khai"))
 
 
+def test_kiosk_refuses_desktop_gestures(live_server, open_page):
+    page = open_page("landscape")
+    page.goto(live_server.at("/kiosk/"))
+    assert page.evaluate(CANCELLED, "contextmenu") is True
+    assert page.evaluate("getComputedStyle(document.body).userSelect") == "none"
+    assert page.evaluate("getComputedStyle(document.documentElement).touchAction") == "pan-x pan-y"
+
+
+# Whether the page cancels a synthetic event of the given type (i.e. the browser would not act on it).
+CANCELLED = """(type) => {
+  const event = new MouseEvent(type, {bubbles: true, cancelable: true});
+  document.body.dispatchEvent(event);
+  return event.defaultPrevented;
+}"""
+
+
 @pytest.mark.parametrize("name", ["home", "field", "detail", "search"])
 def test_axe_finds_no_serious_violation(live_server, open_page, name):
     from axe_playwright_python.sync_playwright import Axe
@@ -135,7 +156,11 @@ def test_axe_finds_no_serious_violation(live_server, open_page, name):
 
 @pytest.mark.parametrize("orientation", ["landscape", "portrait"])
 def test_pages_fit_the_screen_with_big_text_and_targets(live_server, open_page, artifacts, orientation):
-    pages = kiosk_pages(live_server) | {"404": "/kiosk/thu-tuc/9.999999"}
+    pages = kiosk_pages(live_server) | {
+        "404": "/kiosk/thu-tuc/9.999999",
+        "no-url": f"/kiosk/thu-tuc/{code_without_url(live_server)}",
+        "no-result": "/kiosk/tim-kiem?q=zzqx",
+    }
     for name, path in pages.items():
         page = open_page(orientation)
         width = page.viewport_size["width"]
