@@ -260,3 +260,10 @@ def test_choosing_a_province_suggests_its_communes(admin_client):
     fragment = admin_client.get("/quan-tri/cai-dat?tinh=04", headers=HTMX).get_data(as_text=True)
     assert "<html" not in fragment and 'id="commune-picker"' in fragment
     assert "UBND phường Ba Đình" not in fragment and "xã, phường" in fragment
+
+
+def test_menu_marks_the_section_of_the_open_page(admin_client, make_user):
+    user = make_user()
+    html = admin_client.get(f"/quan-tri/nguoi-dung/{user.id}").get_data(as_text=True)
+    assert html.count('aria-current="page"') == 1
+    assert '<a href="/quan-tri/nguoi-dung" aria-current="page">Tài khoản</a>' in html

@@ -5,7 +5,7 @@ users whose role allows it.
 """
 from dataclasses import dataclass
 
-from flask import current_app
+from flask import current_app, request, url_for
 
 
 @dataclass(frozen=True)
@@ -32,3 +32,12 @@ def sections_for(user) -> list[Section]:
     """The sections `user` may open, among those whose pages exist in this app."""
     views = current_app.view_functions
     return [s for s in SECTIONS if s.endpoint in views and user.has_role(s.role)]
+
+
+def menu_for(user) -> list[tuple[Section, str, bool]]:
+    """(section, href, is_current) for the menu; the longest href the current path starts with wins."""
+    links = [(section, url_for(section.endpoint)) for section in sections_for(user)]
+    matching = [href for _, href in links if request.path == href or
+                (href != url_for("staff.home") and request.path.startswith(href))]
+    current = max(matching, key=len, default=None)
+    return [(section, href, href == current) for section, href in links]

@@ -9,7 +9,7 @@ from app.audit.models import AuditEntry
 from app.catalog.models import STATUS_ACTIVE, STATUS_REPLACED, Field, Procedure
 from app.core.timeutil import to_local, utcnow
 from app.extensions import db
-from app.staff.navigation import sections_for
+from app.staff.navigation import menu_for, sections_for
 
 bp = Blueprint("staff", __name__, url_prefix="/quan-ly")
 STALE_AFTER = timedelta(days=90)
@@ -24,7 +24,7 @@ def local_time(value: datetime) -> str:
 @bp.app_context_processor
 def navigation() -> dict:
     """The menu sections of the signed-in user, computed only when a template asks."""
-    return {"staff_sections": lambda: sections_for(current_user)}
+    return {"staff_menu": lambda: menu_for(current_user)}
 
 
 @bp.get("/")
