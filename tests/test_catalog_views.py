@@ -193,10 +193,14 @@ def test_keywords_feed_the_kiosk_search(officer_client, make_procedure):
 
 def test_toggle_common_and_mark_reviewed(officer_client, make_procedure):
     procedure = make_procedure(is_common=False)
+    assert 'aria-pressed="false"' in _html(officer_client.get(LIST, headers=HX))
     toggled = officer_client.post(f"{LIST}{procedure.code}/thuong-gap", headers=HX)
-    assert toggled.status_code == 200 and "Bỏ đánh dấu thường gặp" in _html(toggled)
+    assert toggled.status_code == 200 and 'aria-pressed="true"' in _html(toggled)
+    assert "<html" not in _html(toggled) and "<tr" not in _html(toggled)
     assert _reload(procedure).is_common is True
     assert procedure.name in _html(officer_client.get("/kiosk/"))
+    assert officer_client.post(f"{LIST}{procedure.code}/thuong-gap").status_code == 303
+    assert _reload(procedure).is_common is False
     plain = officer_client.post(f"{LIST}{procedure.code}/ra-soat")
     assert plain.status_code == 303
     reviewed = _reload(procedure).reviewed_at

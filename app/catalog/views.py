@@ -1,5 +1,5 @@
 """Staff pages for the catalogue: list, create, edit (inline parts too), retire, review, fields."""
-from flask import Blueprint, Response, abort, redirect, request, url_for
+from flask import Blueprint, Response, abort, make_response, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from app.auth.access import role_required
@@ -155,7 +155,13 @@ def toggle_common(code: str):
     if procedure.is_active or procedure.is_common:
         procedure.is_common = not procedure.is_common
     db.session.commit()
-    return _flags(procedure)
+    if not htmx.is_fragment_request():
+        return redirect(url_for(".show_procedure", code=code), code=303)
+    # The button is shared by the list rows and the procedure page: it swaps only itself.
+    response = make_response(render_template(
+        "catalog/_common_toggle.html", procedure=procedure, compact=request.form.get("compact") == "1"))
+    response.vary.add("HX-Request")
+    return response
 
 
 @bp.post("/<code>/ra-soat")

@@ -85,6 +85,10 @@ def test_officer_edits_a_name_inline_and_the_kiosk_shows_it(staff_page, live_ser
         page.get_by_role("searchbox").fill(code)
         expect(page.locator("#ket-qua")).to_contain_text("1 thủ tục")
         assert f"q={code}" in page.url  # the filter is in the address, so back and reload keep it
+        star = page.locator("#ket-qua").get_by_role("button", name="Thường gặp")
+        for pressed in ("true", "false"):  # on, then off again: the shared catalogue stays as it was
+            star.click()
+            expect(star).to_have_attribute("aria-pressed", pressed)
         page.locator("#ket-qua").get_by_role("link", name=old_name).click()
         page.get_by_role("link", name="Sửa tên").click()
         name_box = page.get_by_label("Tên thủ tục")
@@ -173,6 +177,12 @@ def test_staff_pages_show_their_messages_under_the_strict_csp(staff_page, live_s
     expect(page.get_by_text("Vui lòng chọn lĩnh vực.")).to_be_visible()
     page.screenshot(path=artifacts / "staff-procedure-create-errors.png", full_page=True)
     assert _query(live_server, select(Procedure).where(Procedure.code == "1.23")) == []
+    [field] = _query(live_server, select(Field).where(Field.name == "Hộ tịch"))
+    in_field = _query(live_server, select(Procedure.code).where(Procedure.field_id == field.id))
+    page.goto(live_server.at("/quan-ly/thu-tuc/"))
+    page.get_by_label("Lĩnh vực").select_option(label="Hộ tịch")
+    expect(page.locator("#ket-qua")).to_contain_text(f"{len(in_field)} thủ tục")
+    assert f"field={field.id}" in page.url
     for path, name in [("/quan-ly/thu-tuc/linh-vuc", "staff-fields"), ("/quan-ly/ma-qr", "qr-choose"),
                        ("/quan-ly/thu-tuc/1.001193/thay-the", "staff-procedure-retire"),
                        ("/quan-ly/thu-tuc/?stale=1", "staff-procedure-stale")]:
