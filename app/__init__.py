@@ -50,6 +50,11 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(staff_bp)
     app.register_blueprint(admin_bp)
+    from app.catalog.views import bp as catalog_bp
+    from app.qr.views import bp as qr_bp
+
+    app.register_blueprint(catalog_bp)
+    app.register_blueprint(qr_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:
