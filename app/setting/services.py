@@ -14,14 +14,15 @@ from app.setting.models import Setting
 class Spec:
     config_key: str  # the config entry that gives the default
     fallback: object  # used when the config has no such entry
+    label: str  # how the audit log names it
     kind: type = str
 
 
 SPECS = {
-    "commune_name": Spec("COMMUNE_NAME", "UBND xã"),
-    "public_base_url": Spec("PUBLIC_BASE_URL", "http://localhost:8000"),
-    "kiosk_idle_seconds": Spec("KIOSK_IDLE_SECONDS", 120, int),
-    "kiosk_announcement": Spec("KIOSK_ANNOUNCEMENT", ""),
+    "commune_name": Spec("COMMUNE_NAME", "UBND xã", "tên đơn vị"),
+    "public_base_url": Spec("PUBLIC_BASE_URL", "http://localhost:8000", "địa chỉ công khai"),
+    "kiosk_idle_seconds": Spec("KIOSK_IDLE_SECONDS", 120, "thời gian chờ của kiosk", int),
+    "kiosk_announcement": Spec("KIOSK_ANNOUNCEMENT", "", "thông báo trên kiosk"),
 }
 
 
@@ -51,7 +52,7 @@ def save_settings(values: dict) -> dict:
         changes[name] = [old, new]
     if changes:
         audit.record("settings", record_type="setting", changes=changes,
-                     message="Đổi " + ", ".join(sorted(changes)))
+                     message="Đổi " + ", ".join(SPECS[name].label for name in changes))
     return changes
 
 
