@@ -1,5 +1,7 @@
 """Engine settings per database kind, and the revision counters that invalidate cached pages."""
-from flask import Flask
+import time
+
+from flask import Flask, current_app
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
@@ -7,6 +9,11 @@ from app.extensions import db
 
 # Writes of instances of classes with this attribute bump the named revision in the same transaction.
 REVISION_ATTRIBUTE = "__revision__"
+# How long a worker trusts a counter it read. Reading it costs a session and a query, more than
+# a whole /healthz request (see bench/), on every kiosk request; a change made through another
+# worker shows within this delay, one made through this worker at its commit.
+REVISION_MAX_AGE = 1.0
+_revisions_read: dict[tuple[str, str], tuple[float, int]] = {}
 
 
 def configure_engine(app: Flask) -> None:
@@ -48,7 +55,20 @@ def bump_revision(connection, name: str) -> None:
 
 
 def current_revision(name: str) -> int:
-    """Read a revision counter: one indexed row, cheap enough for every kiosk request."""
+    """Read a revision counter, at most once per REVISION_MAX_AGE in this worker."""
+    # The database URI is part of the key: tests run many apps, each with its own counter.
+    key = (current_app.config["SQLALCHEMY_DATABASE_URI"], name)
+    now = time.monotonic()
+    read = _revisions_read.get(key)
+    if read and now - read[0] < REVISION_MAX_AGE:
+        return read[1]
     value = db.session.execute(text("SELECT value FROM revision WHERE name = :name"), {"name": name})
-    return value.scalar() or 0
+    _revisions_read[key] = (now, value.scalar() or 0)
+    return _revisions_read[key][1]
+
+
+@event.listens_for(Session, "after_commit")
+def _forget_revisions(_session) -> None:
+    # This worker's own writes (staff edits, imports, tests) show at once.
+    _revisions_read.clear()
 
