@@ -67,9 +67,11 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_commands(app: Flask) -> None:
+    from app.backup import commands as backup_commands
     from app.catalog import commands as catalog_commands
 
     catalog_commands.register(app)
     from app.auth import commands as auth_commands
 
     auth_commands.register(app)
+    backup_commands.register(app)

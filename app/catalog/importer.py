@@ -78,12 +78,15 @@ def _csv_rows(text: str) -> list[tuple[str, dict]]:
     # The header names the columns, so its line alone tells the delimiter Excel used.
     header = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=header.count)
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    if not reader.fieldnames:
-        raise CatalogImportError("Tệp CSV trống.")
-    reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
-    # Line 1 is the header, so data row i sits on line i + 1.
-    return [(f"Dòng {number}", row) for number, row in enumerate(reader, start=2)]
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        if not reader.fieldnames:
+            raise CatalogImportError("Tệp CSV trống.")
+        reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
+        # Line 1 is the header, so data row i sits on line i + 1.
+        return [(f"Dòng {number}", row) for number, row in enumerate(reader, start=2)]
+    except csv.Error as exc:
+        raise CatalogImportError(f"Tệp CSV bị lỗi ở dòng {reader.line_num}.") from exc
 
 
 def _xlsx_rows(data: bytes) -> list[tuple[str, dict]]:
