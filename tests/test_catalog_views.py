@@ -186,6 +186,7 @@ def test_keywords_feed_the_kiosk_search(officer_client, make_procedure):
     assert "Đăng ký kết hôn" not in _html(officer_client.get("/kiosk/tim-kiem?q=trau+cau"))
     url = f"{LIST}{procedure.code}/sua-nhanh/tu-khoa"
     assert "Lưu từ khóa" in _html(officer_client.get(url, headers=HX))
+    assert "<html" in _html(officer_client.get(url)) and "Lưu từ khóa" in _html(officer_client.get(url))
     saved = officer_client.post(url, data={"keywords": "trầu cau, dạm ngõ"}, headers=HX)
     assert saved.status_code == 200 and "trầu cau, dạm ngõ" in _html(saved)
     assert "Đăng ký kết hôn" in _html(officer_client.get("/kiosk/tim-kiem?q=trau+cau"))
