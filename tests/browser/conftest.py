@@ -13,13 +13,14 @@ from app import create_app
 from app.catalog.commands import SEED_DIR
 from app.catalog.models import Procedure
 from app.extensions import db
-from app.kiosk import cache
+from app.setting.models import Setting
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--no-first-run", "--disable-sync", "--disable-quic",
 ]
+IDLE_KEY = "kiosk_idle_seconds"
 SCREENS = {"landscape": {"width": 1920, "height": 1080}, "portrait": {"width": 1080, "height": 1920}}
 
 
@@ -110,13 +111,21 @@ def open_page(browser):
 
 @pytest.fixture
 def short_idle(live_server):
-    """Shorten the idle timeout to 2 s for one test; pages are re-rendered with it, then restored."""
-    saved = live_server.app.config["KIOSK_IDLE_SECONDS"]
-    live_server.app.config["KIOSK_IDLE_SECONDS"] = 2
-    cache.clear()
+    """Shorten the kiosk's idle timeout to 2 s for one test, as an admin's setting would, then restore it."""
+    with live_server.app.app_context():
+        row = db.session.get(Setting, IDLE_KEY) or Setting(key=IDLE_KEY)
+        saved = row.value if row in db.session else None
+        row.value = "2"
+        db.session.add(row)
+        db.session.commit()  # bumps the kiosk revision: cached pages are rendered again
     yield 2
-    live_server.app.config["KIOSK_IDLE_SECONDS"] = saved
-    cache.clear()
+    with live_server.app.app_context():
+        row = db.session.get(Setting, IDLE_KEY)
+        if saved is None:
+            db.session.delete(row)
+        else:
+            row.value = saved
+        db.session.commit()
 
 
 @pytest.fixture(scope="session")
