@@ -5,9 +5,15 @@ from urllib.parse import urlsplit
 
 from flask import current_app
 
+from sqlalchemy import select
+
 from app.audit import services as audit
+from app.core.database import current_revision
 from app.extensions import db
 from app.setting.models import Setting
+
+
+_snapshot: dict = {}
 
 
 @dataclass(frozen=True)
@@ -29,10 +35,22 @@ SPECS = {
 def get_setting(name: str):
     """The stored value of setting `name`, or its config default, typed (int for seconds)."""
     spec = SPECS[name]
-    row = db.session.get(Setting, name)
-    if row is None:
+    stored = _stored_settings()
+    if name not in stored:
         return spec.kind(current_app.config.get(spec.config_key, spec.fallback))
-    return spec.kind(row.value)
+    return spec.kind(stored[name])
+
+
+def _stored_settings() -> dict[str, str]:
+    """All stored rows in one query, kept per worker until the 'kiosk' revision moves.
+
+    The kiosk reads several settings on every page; a query each cost more than the page itself.
+    """
+    key = (current_app.config["SQLALCHEMY_DATABASE_URI"], current_revision("kiosk"))
+    if _snapshot.get("key") != key:
+        rows = db.session.scalars(select(Setting))
+        _snapshot.update(key=key, values={row.key: row.value for row in rows})
+    return _snapshot["values"]
 
 
 def all_settings() -> dict:
