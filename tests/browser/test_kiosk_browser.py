@@ -85,6 +85,21 @@ def test_typing_on_the_screen_keyboard_searches_as_you_type(live_server, open_pa
     expect(page).to_have_url(live_server.at("/kiosk/"))
 
 
+def test_the_keyboard_still_types_after_going_back_to_an_earlier_search(live_server, open_page):
+    page = open_page("portrait")
+    page.goto(live_server.at("/kiosk/tim-kiem"))
+    for text, url in (("KHAI", r"\?q=khai$"), ("S", r"\?q=khais$")):
+        for key in text:
+            page.get_by_role("button", name=key, exact=True).tap()
+        expect(page).to_have_url(re.compile(url))
+    page.go_back()  # htmx restores ?q=khai from the server and swaps the page in
+    expect(page.locator("#search-input")).to_have_value("khai")
+    page.get_by_role("button", name="Dấu cách").tap()
+    page.get_by_role("button", name="S", exact=True).tap()
+    expect(page.locator("#search-input")).to_have_value("khai s")
+    expect(page.locator(f'#results a[href="/kiosk/thu-tuc/{BIRTH}"]')).to_be_visible()
+
+
 def test_tapping_the_home_search_box_opens_the_keyboard(live_server, open_page):
     page = open_page("portrait")
     page.goto(live_server.at("/kiosk/"))

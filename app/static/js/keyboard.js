@@ -2,36 +2,49 @@
 (function () {
   "use strict";
 
-  function setUp(keyboard) {
-    var input = document.getElementById(keyboard.dataset.keyboardFor);
+  function inputFor(keyboard) {
+    return document.getElementById(keyboard.dataset.keyboardFor);
+  }
+
+  function show(keyboard) {
+    var input = inputFor(keyboard);
     if (!input) { return; }
     // Our keys replace the system's on-screen keyboard, which would cover half the screen.
     input.setAttribute("inputmode", "none");
     keyboard.hidden = false;
-
-    keyboard.addEventListener("click", function (event) {
-      var key = event.target.closest("button");
-      if (!key) { return; }
-      var value = input.value;
-      if (key.dataset.keyAction === "backspace") {
-        value = value.slice(0, -1);
-      } else if (key.dataset.keyAction === "clear") {
-        value = "";
-      } else if (key.dataset.key !== undefined) {
-        value += key.dataset.key;
-      }
-      input.value = value;
-      // htmx listens for "input" on the search box (debounced in its hx-trigger).
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    });
-
-    // Keep the caret visible in the box while keys are tapped.
-    keyboard.addEventListener("pointerdown", function (event) {
-      if (event.target.closest("button")) { event.preventDefault(); input.focus(); }
-    });
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);
   }
 
-  document.querySelectorAll("[data-keyboard-for]").forEach(setUp);
+  function press(key, input) {
+    var value = input.value;
+    if (key.dataset.keyAction === "backspace") {
+      value = value.slice(0, -1);
+    } else if (key.dataset.keyAction === "clear") {
+      value = "";
+    } else if (key.dataset.key !== undefined) {
+      value += key.dataset.key;
+    }
+    input.value = value;
+    // htmx listens for "input" on the search box (debounced in its hx-trigger).
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  // Listeners sit on the document, so they survive htmx restoring the page from history.
+  document.addEventListener("click", function (event) {
+    var key = event.target.closest("[data-keyboard-for] button");
+    if (key) { press(key, inputFor(key.closest("[data-keyboard-for]"))); }
+  });
+  // Keep the caret in the box while keys are tapped.
+  document.addEventListener("pointerdown", function (event) {
+    var key = event.target.closest("[data-keyboard-for] button");
+    if (key) {
+      event.preventDefault();
+      inputFor(key.closest("[data-keyboard-for]")).focus();
+    }
+  });
+
+  function showAll() { document.querySelectorAll("[data-keyboard-for]").forEach(show); }
+  showAll();
+  document.addEventListener("htmx:historyRestore", showAll);
 })();
