@@ -29,6 +29,9 @@ def register_extensions(app: Flask) -> None:
     access.init_app(app)
 
     database.configure_engine(app)
+    from app import uploads
+
+    uploads.init_app(app)
     # Every model module is imported here, so Alembic and the app see the whole schema.
     import app.catalog.models  # noqa: F401
     import app.core.models  # noqa: F401
