@@ -34,11 +34,17 @@ class Sample:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    server_cpu: float = 0.0  # CPU seconds the server's workers spent meanwhile
 
     def add(self, other: "Sample") -> None:
         self.latencies += other.latencies
         self.errors += other.errors
         self.seconds += other.seconds
+        self.server_cpu += other.server_cpu
+
+    @property
+    def cpu_per_request(self) -> float:
+        return self.server_cpu / len(self.latencies) if self.latencies else 0.0
 
     @property
     def throughput(self) -> float:

@@ -28,8 +28,8 @@ def table(rows) -> str:
     """One markdown table for every scenario and endpoint."""
     lines = [
         "| Catalogue | Endpoint | OK | Errors | req/s | p50 ms | p95 ms | req/s × floor "
-        "| p50 × floor | Target | Result |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|",
+        "| p50 × floor | Server CPU ms/req | CPU × floor | Target | Result |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     floors = {row.scenario.name: row.sample for row in rows if row.target.label == FLOOR}
     for row in rows:
@@ -40,7 +40,9 @@ def table(rows) -> str:
             f"| {sample.throughput:.0f} | {sample.percentile(50) * 1000:.2f} "
             f"| {sample.percentile(95) * 1000:.2f} "
             f"| {_ratio(sample.throughput, floor.throughput):.2f} "
-            f"| {_ratio(sample.percentile(50), floor.percentile(50)):.2f} | {target} | {result} |"
+            f"| {_ratio(sample.percentile(50), floor.percentile(50)):.2f} "
+            f"| {sample.cpu_per_request * 1000:.2f} "
+            f"| {_ratio(sample.cpu_per_request, floor.cpu_per_request):.2f} | {target} | {result} |"
         )
     return "\n".join(lines)
 

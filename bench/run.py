@@ -74,7 +74,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=2000, help="per endpoint and catalogue")
     parser.add_argument("--concurrency", type=int, default=6, help="client threads")
     parser.add_argument("--seconds", type=float, default=6.0, help="time limit per endpoint")
-    parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds over endpoints")
+    parser.add_argument("--rounds", type=int, default=4, help="interleaved rounds over endpoints")
     parser.add_argument("--large", type=int, default=5000, help="size of the generated catalogue")
     return parser.parse_args()
 
@@ -138,7 +138,28 @@ def stop_server(server: subprocess.Popen) -> None:
         pass
 
 
-def measure(port: int, args: argparse.Namespace) -> tuple[list[Sample], list[str]]:
+def server_cpu(server: subprocess.Popen) -> float:
+    """CPU seconds used so far by gunicorn's workers: a cost other users' load barely changes."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    ticks = 0
+    for pid in children:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue  # a worker that gunicorn just replaced
+        ticks += int(fields[11]) + int(fields[12])  # utime + stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def measure_round(server: subprocess.Popen, port: int, target: Target, args) -> Sample:
+    before = server_cpu(server)
+    sample = loadgen.run(port, target, args.requests // args.rounds, args.concurrency,
+                         args.seconds / args.rounds)
+    sample.server_cpu = server_cpu(server) - before
+    return sample
+
+
+def measure(server: subprocess.Popen, port: int, args: argparse.Namespace) -> tuple[list[Sample], list[str]]:
     """Warm every endpoint up, then measure them in interleaved rounds so drift hits all alike."""
     notes = []
     for target in TARGETS:
@@ -149,8 +170,7 @@ def measure(port: int, args: argparse.Namespace) -> tuple[list[Sample], list[str
     totals = [Sample() for _ in TARGETS]
     for _ in range(args.rounds):
         for target, total in zip(TARGETS, totals):
-            total.add(loadgen.run(port, target, args.requests // args.rounds, args.concurrency,
-                                  args.seconds / args.rounds))
+            total.add(measure_round(server, port, target, args))
     return totals, notes
 
 
@@ -166,7 +186,7 @@ def run_scenario(scenario: Scenario, args: argparse.Namespace) -> tuple[list[Row
         server = start_server(env, port, workdir / "gunicorn.log")
         try:
             print(f"[{scenario.name}] measuring on port {port}...", file=sys.stderr)
-            samples, problems = measure(port, args)
+            samples, problems = measure(server, port, args)
         finally:
             stop_server(server)
     return [Row(scenario, t, s) for t, s in zip(TARGETS, samples)], notes + problems
@@ -189,6 +209,8 @@ def header(args: argparse.Namespace, notes: list[str], load_before: tuple) -> st
         "procedure name (unaccented, e.g. `dang ky kh`) on every request",
         f"- Load average before / after: {load_before[0]:.2f} / {load_after[0]:.2f} "
         "(the machine is shared: compare ratios, not absolute numbers)",
+        "- Server CPU: CPU time of the gunicorn workers per request (from /proc), which other "
+        "processes' load barely changes: the steadiest column when the machine is busy",
         *(f"- {note}" for note in notes),
         "",
         "",
