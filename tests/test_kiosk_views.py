@@ -99,14 +99,19 @@ def test_procedure_without_url_gets_no_qr_and_a_counter_message(seeded_client):
     assert "qr.svg" not in html
     assert "chưa nộp được qua mạng" in html
     assert "Bộ phận Một cửa" in html and 'href="#chi-tiet"' in html
+    if no_url.documents:
+        assert "chuẩn bị đủ các giấy tờ ghi ở" in html
+    else:  # nothing to list: the staff will say what to bring
+        assert "cán bộ sẽ hướng dẫn giấy tờ cần chuẩn bị" in html
     assert seeded_client.get(f"/kiosk/thu-tuc/{no_url.code}/qr.svg").status_code == 404
 
 
 def test_procedure_not_online_says_so_but_keeps_an_information_qr(make_procedure, client):
-    procedure = make_procedure(online=False)
+    procedure = make_procedure(online=False, documents="Tờ khai đăng ký\nGiấy chứng sinh")
     html = text_of(client.get(f"/kiosk/thu-tuc/{procedure.code}"))
     assert "Chưa được, nộp tại quầy" in html
-    assert "chưa nộp được qua mạng" in html
+    assert "chưa nộp được qua mạng" in html and "chuẩn bị đủ các giấy tờ ghi ở" in html
+    assert "Giấy chứng sinh" in html
     assert "qr.svg" in html and "để xem thủ tục" in html
 
 
