@@ -38,6 +38,7 @@ def register_extensions(app: Flask) -> None:
     import app.auth.models  # noqa: F401
     import app.audit.services  # noqa: F401  (models, and the flush listener that records writes)
     import app.setting.models  # noqa: F401
+    import app.dossiers.models  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:
@@ -58,6 +59,9 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(catalog_bp)
     app.register_blueprint(qr_bp)
+    from app.dossiers.views import bp as dossiers_bp
+
+    app.register_blueprint(dossiers_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

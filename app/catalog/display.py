@@ -94,6 +94,26 @@ def format_time(text: str | None) -> str:
     return f"{number} {unit.lower()}"
 
 
+def processing_span(text: str | None, channel: str | None = None) -> tuple[int, str] | None:
+    """'3 Ngày làm việc' -> (3, 'ngày làm việc'), for `channel` when times differ by channel.
+
+    None when the time is missing, has no unit, or names several cases: a person must decide.
+    (Added for the dossier register's due dates.)
+    """
+    if is_missing(text):
+        return None
+    per_channel = _per_channel(text)
+    if per_channel is not None:
+        values = per_channel.get(channel or "", [])
+        if len(values) != 1:
+            return None
+        text = values[0]
+    match = TIME.match(text.strip())
+    if not match or not match.group(2):
+        return None
+    return int(match.group(1)), match.group(2).lower()
+
+
 def time_summary(procedure) -> str:
     """The processing time on one line, also for lists of procedures."""
     return _summary(procedure, channel_rows(procedure), "time")

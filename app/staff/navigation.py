@@ -21,6 +21,8 @@ SECTIONS = (
     Section("Thủ tục", "catalog.list_procedures", "viewer", "Xem, sửa, thay thế thủ tục; đánh dấu thường gặp."),
     Section("Lĩnh vực", "catalog.list_fields", "viewer", "Đổi tên và sắp xếp thứ tự lĩnh vực trên kiosk."),
     Section("Nhập danh mục", "catalog.import_catalog", "officer", "Nhập tệp JSON, CSV, XLSX; xem trước rồi áp dụng."),
+    Section("Hồ sơ", "dossiers.list_dossiers", "officer", "Tiếp nhận hồ sơ, in biên nhận, đổi trạng thái."),
+    Section("Thống kê", "dossiers.show_statistics", "viewer", "Số hồ sơ tiếp nhận, giải quyết, tỷ lệ trực tuyến, đúng hạn."),
     Section("In mã QR", "qr.choose_sheet", "viewer", "In tờ mã QR khổ A4 để dán ở sảnh."),
     Section("Tài khoản", "admin.list_users", "admin", "Tạo tài khoản, phân quyền, đặt lại mật khẩu."),
     Section("Nhật ký", "admin.list_audit_entries", "admin", "Ai đã thay đổi gì, khi nào."),

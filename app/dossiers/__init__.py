@@ -1,0 +1,1 @@
+"""The dossier intake register, receipts, public status lookup, statistics and ratings."""

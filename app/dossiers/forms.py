@@ -1,0 +1,99 @@
+"""Forms of the register: the fast intake form, status changes, and the citizen's rating."""
+import re
+from datetime import date, datetime, timedelta, timezone
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, DateTimeLocalField, HiddenField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
+
+from app.catalog.models import CODE_PATTERN, STATUS_ACTIVE, Procedure
+from app.core.timeutil import VN_TZ, to_local, utcnow
+from app.dossiers import calendar
+from app.dossiers.models import CATALOG_CHANNELS, CHANNELS, RATINGS
+
+PHONE = re.compile(r"^\+?[\d .-]{8,15}$")
+# A clock a few minutes fast at the counter PC must not refuse a dossier received just now.
+CLOCK_SLACK = timedelta(minutes=10)
+
+
+def local_now() -> datetime:
+    return to_local(utcnow()).replace(tzinfo=None, second=0, microsecond=0)
+
+
+class DossierForm(FlaskForm):
+    """One short form for the counter: procedure, applicant, channel, time, papers scanned, due date."""
+
+    procedure = StringField("Thủ tục (gõ tên hoặc mã)", validators=[Length(max=200)])
+    procedure_code = HiddenField()
+    applicant_name = StringField("Họ tên người nộp", validators=[
+        DataRequired("Vui lòng nhập họ tên người nộp."), Length(max=200, message="Họ tên dài quá 200 ký tự.")])
+    applicant_phone = StringField("Số điện thoại", validators=[Optional()])
+    channel = SelectField("Hình thức nộp", choices=list(CHANNELS.items()), default="direct")
+    received_at = DateTimeLocalField("Thời điểm tiếp nhận", format="%Y-%m-%dT%H:%M", validators=[
+        DataRequired("Vui lòng nhập ngày giờ tiếp nhận, ví dụ 22/11/2026 08:30.")], default=local_now)
+    digitised = BooleanField("Đã số hóa hồ sơ (đã quét giấy tờ vào hệ thống)")
+    due_date = DateField("Ngày hẹn trả kết quả", validators=[Optional()])
+
+    chosen: Procedure | None = None
+    computed_due: date | None = None
+
+    def validate_procedure(self, field) -> None:
+        code = (self.procedure_code.data or "").strip() or (field.data or "").strip().split(" ")[0]
+        procedure = Procedure.by_code(code) if CODE_PATTERN.match(code) else None
+        if procedure is None or procedure.status != STATUS_ACTIVE:
+            raise ValidationError("Không tìm thấy thủ tục này. Vui lòng chọn một thủ tục trong danh sách gợi ý.")
+        self.chosen = procedure
+
+    def validate_applicant_phone(self, field) -> None:
+        if field.data and not PHONE.match(field.data.strip()):
+            raise ValidationError("Số điện thoại chỉ gồm chữ số, ví dụ 0912 345 678.")
+
+    def validate_received_at(self, field) -> None:
+        if field.data and field.data > local_now() + CLOCK_SLACK:
+            raise ValidationError("Thời điểm tiếp nhận không được ở tương lai.")
+
+    def validate_due_date(self, field) -> None:
+        received = self.received_at.data
+        if field.data and received and field.data < received.date():
+            raise ValidationError("Ngày hẹn trả không được trước ngày tiếp nhận.")
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if valid and not self.due_date.data:
+            self.computed_due = self.automatic_due_date()
+            if self.computed_due is None:
+                self.due_date.errors.append(
+                    "Thủ tục này không ghi rõ thời hạn giải quyết: vui lòng nhập ngày hẹn trả.")
+                return False
+        return valid
+
+    def automatic_due_date(self) -> date | None:
+        """The due date from the chosen procedure's processing time, or None."""
+        if self.chosen is None or not self.received_at.data:
+            return None
+        channel = CATALOG_CHANNELS.get(self.channel.data, "")
+        return calendar.procedure_due_date(self.chosen, channel, self.received_at.data.date())
+
+    def received_utc(self) -> datetime:
+        return self.received_at.data.replace(tzinfo=VN_TZ).astimezone(timezone.utc).replace(tzinfo=None)
+
+    def save_to(self, dossier) -> None:
+        dossier.procedure_id = self.chosen.id
+        dossier.applicant_name = " ".join(self.applicant_name.data.split())
+        dossier.applicant_phone = (self.applicant_phone.data or "").strip() or None
+        dossier.channel = self.channel.data
+        dossier.received_at = self.received_utc()
+        dossier.digitised = bool(self.digitised.data)
+        dossier.due_date = self.due_date.data or self.computed_due
+
+
+class RatingForm(FlaskForm):
+    """The citizen's satisfaction rating; public, so without a CSRF token (nothing to protect)."""
+
+    class Meta:
+        csrf = False
+
+    score = RadioField("Ông/bà có hài lòng không?", choices=list(RATINGS.items()),
+                       validators=[DataRequired("Vui lòng chọn một mức.")])
+    comment = TextAreaField("Góp ý thêm (không bắt buộc)", validators=[
+        Optional(), Length(max=1000, message="Góp ý dài quá 1000 ký tự.")])

@@ -1,0 +1,185 @@
+"""Dossiers (hồ sơ) received at the counter, their status history, ratings, and two counters."""
+from datetime import date, datetime
+
+from sqlalchemy import Date, ForeignKey, String, Text, select
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.catalog.models import Procedure
+from app.core.timeutil import to_local, utcnow
+from app.extensions import db
+
+CHANNELS = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Bưu chính"}
+# The catalogue's words for the same channels (Procedure.processing_time is keyed by them).
+CATALOG_CHANNELS = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Dịch vụ bưu chính"}
+
+RECEIVED, PROCESSING, RESOLVED = "received", "processing", "resolved"
+RETURNED, WITHDRAWN, REJECTED = "returned", "withdrawn", "rejected"
+STATUSES = {
+    RECEIVED: "Đã tiếp nhận",
+    PROCESSING: "Đang giải quyết",
+    RESOLVED: "Đã giải quyết",
+    RETURNED: "Trả lại để bổ sung giấy tờ",
+    WITHDRAWN: "Người nộp đã rút hồ sơ",
+    REJECTED: "Từ chối giải quyết",
+}
+# The words a citizen reads on the public status page.
+PUBLIC_STATUSES = {
+    RECEIVED: "Cán bộ đã nhận hồ sơ, đang chờ giải quyết.",
+    PROCESSING: "Hồ sơ đang được giải quyết.",
+    RESOLVED: "Hồ sơ đã giải quyết xong. Mời ông/bà đến nhận kết quả.",
+    RETURNED: "Hồ sơ cần bổ sung giấy tờ. Mời ông/bà liên hệ Bộ phận Một cửa.",
+    WITHDRAWN: "Hồ sơ đã được rút theo đề nghị của người nộp.",
+    REJECTED: "Hồ sơ không được giải quyết. Mời ông/bà liên hệ Bộ phận Một cửa để biết lý do.",
+}
+OPEN_STATUSES = (RECEIVED, PROCESSING)
+# A status change to one of these ends the dossier's time at the counter.
+FINISHED_STATUSES = (RESOLVED, RETURNED, WITHDRAWN, REJECTED)
+NEXT_STATUSES = {
+    RECEIVED: (PROCESSING, RESOLVED, RETURNED, WITHDRAWN, REJECTED),
+    PROCESSING: (RESOLVED, RETURNED, WITHDRAWN, REJECTED),
+    RESOLVED: (),
+    RETURNED: (),
+    WITHDRAWN: (),
+    REJECTED: (),
+}
+RATINGS = {"very_satisfied": "Rất hài lòng", "satisfied": "Hài lòng", "not_satisfied": "Không hài lòng"}
+
+
+class Dossier(db.Model):
+    """One filing by one citizen for one procedure, from receipt to the returned result."""
+
+    __tablename__ = "dossier"
+    __audit_secret__ = ("applicant_name", "applicant_phone")
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    receipt_code: Mapped[str] = mapped_column(String(40), unique=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedure.id"), index=True)
+    applicant_name: Mapped[str] = mapped_column(String(200))
+    applicant_phone: Mapped[str | None] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(10), default="direct")
+    received_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    digitised: Mapped[bool] = mapped_column(default=False)
+    due_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default=RECEIVED, index=True)
+    # When the dossier left the counter's hands (resolved, returned, withdrawn, rejected), and
+    # that day in Vietnam time: statistics compare it with due_date as dates, portably.
+    finished_at: Mapped[datetime | None] = mapped_column(index=True)
+    finished_on: Mapped[date | None] = mapped_column(Date)
+    result_returned_at: Mapped[datetime | None] = mapped_column()
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    procedure: Mapped[Procedure] = relationship()
+    changes: Mapped[list["StatusChange"]] = relationship(
+        back_populates="dossier", order_by="StatusChange.changed_at", cascade="all, delete-orphan")
+    rating: Mapped["Rating | None"] = relationship(back_populates="dossier", cascade="all, delete-orphan")
+
+    @property
+    def code(self) -> str:
+        return self.receipt_code
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES.get(self.status, self.status)
+
+    @property
+    def public_status(self) -> str:
+        return PUBLIC_STATUSES.get(self.status, "")
+
+    @property
+    def channel_label(self) -> str:
+        return CHANNELS.get(self.channel, self.channel)
+
+    @property
+    def next_statuses(self) -> tuple[str, ...]:
+        return NEXT_STATUSES.get(self.status, ())
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    @property
+    def can_be_rated(self) -> bool:
+        """Citizens rate the service once the result (or the papers) came back to them."""
+        return self.rating is None and (self.result_returned_at is not None or self.status in (RETURNED, REJECTED))
+
+    def is_overdue(self, today: date) -> bool:
+        return self.is_open and self.due_date < today
+
+    def change_status(self, status: str, user=None, at: datetime | None = None) -> "StatusChange":
+        """Move to `status`, recording who and when; a finishing status stamps finished_at."""
+        at = at or utcnow()
+        self.status = status
+        if status in FINISHED_STATUSES:
+            self.finished_at, self.finished_on = at, to_local(at).date()
+        change = StatusChange(status=status, changed_at=at, user_id=getattr(user, "id", None),
+                              username=getattr(user, "username", "") or "")
+        self.changes.append(change)
+        return change
+
+    def mark_returned(self, at: datetime | None = None) -> None:
+        """The citizen collected the result."""
+        self.result_returned_at = at or utcnow()
+
+    @classmethod
+    def by_code(cls, code: str) -> "Dossier | None":
+        return db.session.scalar(select(cls).where(cls.receipt_code == code))
+
+
+class StatusChange(db.Model):
+    """One step of a dossier's life: the status it moved to, when, and by which officer."""
+
+    __tablename__ = "dossier_status_change"
+    __audit__ = False  # itself a log of who did what
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    username: Mapped[str] = mapped_column(String(80), default="")
+
+    dossier: Mapped[Dossier] = relationship(back_populates="changes")
+
+    @property
+    def status_label(self) -> str:
+        return STATUSES.get(self.status, self.status)
+
+
+class Rating(db.Model):
+    """A citizen's satisfaction rating of one dossier's service; the unique key allows one."""
+
+    __tablename__ = "dossier_rating"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"), unique=True)
+    score: Mapped[str] = mapped_column(String(20))
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+    dossier: Mapped[Dossier] = relationship(back_populates="rating")
+
+    @property
+    def label(self) -> str:
+        return RATINGS.get(self.score, self.score)
+
+
+class ReceiptCounter(db.Model):
+    """The last receipt number used in a year; incremented inside the creating transaction."""
+
+    __tablename__ = "receipt_counter"
+    __audit__ = False
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(default=0)
+
+
+class LookupThrottle(db.Model):
+    """Public status lookups per client address in the current window (guessing codes is slow)."""
+
+    __tablename__ = "lookup_throttle"
+    __audit__ = False
+
+    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    window_start: Mapped[datetime] = mapped_column(default=utcnow)
+    count: Mapped[int] = mapped_column(default=0)
