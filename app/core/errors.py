@@ -1,6 +1,8 @@
 """Error pages in Vietnamese: a citizen never sees a stack trace or an English message."""
-from flask import Flask, render_template
+from flask import Flask, Response, render_template
 from werkzeug.exceptions import HTTPException
+
+from app.extensions import db
 
 MESSAGES = {
     400: "Yêu cầu không hợp lệ.",
@@ -20,10 +22,19 @@ def register(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         message = MESSAGES.get(error.code or 500, "Đã có lỗi xảy ra.")
-        return render_template("errors/error.html", code=error.code, message=message), error.code
+        return _error_page(error.code or 500, message)
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
         app.logger.exception("Unhandled error", exc_info=error)
-        message = "Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút."
-        return render_template("errors/error.html", code=500, message=message), 500
+        return _error_page(500, "Hệ thống đang gặp sự cố. Vui lòng thử lại sau ít phút.")
+
+
+def _error_page(code: int, message: str):
+    """The kiosk-framed error page; plain text when even that cannot render (database down)."""
+    # A failed statement leaves the session unusable until rolled back, and the page reads settings.
+    db.session.rollback()
+    try:
+        return render_template("errors/error.html", code=code, message=message), code
+    except Exception:  # the page itself needs the database: fall back to words alone
+        return Response(message, status=code, mimetype="text/plain")
