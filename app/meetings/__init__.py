@@ -1,0 +1,1 @@
+"""Meetings, their agenda and documents, shared with attendees through a QR link."""
