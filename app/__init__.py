@@ -38,6 +38,7 @@ def register_extensions(app: Flask) -> None:
     import app.auth.models  # noqa: F401
     import app.audit.services  # noqa: F401  (models, and the flush listener that records writes)
     import app.setting.models  # noqa: F401
+    import app.meetings.models  # noqa: F401
     import app.dossiers.models  # noqa: F401
 
 
@@ -59,6 +60,9 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(catalog_bp)
     app.register_blueprint(qr_bp)
+    from app.meetings.views import bp as meetings_bp
+
+    app.register_blueprint(meetings_bp)
     from app.dossiers.views import bp as dossiers_bp
 
     app.register_blueprint(dossiers_bp)
