@@ -14,7 +14,11 @@ from tests.conftest import STAFF_PASSWORD, StaffClient
 # Open to anyone, and why: the public kiosk and its QR images; the health probe and the root
 # redirect; static files; the sign-in form itself; the short links printed under the QR codes.
 PUBLIC_BLUEPRINTS = {"kiosk", "core"}
-PUBLIC_ENDPOINTS = {"static", "auth.login", "qr.follow_short_link"}
+PUBLIC_ENDPOINTS = {"static", "auth.login", "qr.follow_short_link",
+                    # A meeting's share link and what it serves: the secret token in the URL is the
+                    # key, re-checked on every request (app/meetings/attendee.py).
+                    "meetings.open_link", "meetings.download_document", "meetings.download_all",
+                    "meetings.share_qr"}
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 XSS = "<script>alert(1)</script>"

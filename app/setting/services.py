@@ -29,6 +29,9 @@ SPECS = {
     "public_base_url": Spec("PUBLIC_BASE_URL", "http://localhost:8000", "địa chỉ công khai"),
     "kiosk_idle_seconds": Spec("KIOSK_IDLE_SECONDS", 120, "thời gian chờ của kiosk", int),
     "kiosk_announcement": Spec("KIOSK_ANNOUNCEMENT", "", "thông báo trên kiosk"),
+    # Printed on meeting table cards as a Wi-Fi QR code (app.meetings).
+    "hall_wifi_ssid": Spec("HALL_WIFI_SSID", "", "tên Wi-Fi hội trường"),
+    "hall_wifi_password": Spec("HALL_WIFI_PASSWORD", "", "mật khẩu Wi-Fi hội trường"),
 }
 
 
