@@ -7,6 +7,7 @@ from app.catalog.models import Field, Procedure
 from app.core.htmx import render
 from app.extensions import db
 from app.kiosk import assets, cache
+from app.meetings import services as meeting_services
 from app.qr import services as qr
 from app.setting.services import get_setting
 
@@ -31,10 +32,13 @@ def kiosk_settings() -> dict:
 @bp.get("/")
 def home():
     """Fields as tiles with their counts, the common procedures and the search box."""
-    return _page(("home",), lambda: render_template(
+    # Which meetings are "today and upcoming" changes at midnight without any write: the date is in the key.
+    day = meeting_services.local_today()
+    return _page(("home", day), lambda: render_template(
         "kiosk/home.html",
         fields=Field.with_active_counts(),
         common=db.session.scalars(Procedure.common()).all(),
+        meetings=meeting_services.kiosk_entries(day),
     ))
 
 

@@ -24,6 +24,7 @@ SECTIONS = (
     Section("Hồ sơ", "dossiers.list_dossiers", "officer", "Tiếp nhận hồ sơ, in biên nhận, đổi trạng thái."),
     Section("Thống kê", "dossiers.show_statistics", "viewer", "Số hồ sơ tiếp nhận, giải quyết, tỷ lệ trực tuyến, đúng hạn."),
     Section("In mã QR", "qr.choose_sheet", "viewer", "In tờ mã QR khổ A4 để dán ở sảnh."),
+    Section("Cuộc họp", "meetings.list_meetings", "viewer", "Tài liệu họp chia sẻ qua mã QR, thẻ đặt bàn."),
     Section("Tài khoản", "admin.list_users", "admin", "Tạo tài khoản, phân quyền, đặt lại mật khẩu."),
     Section("Nhật ký", "admin.list_audit_entries", "admin", "Ai đã thay đổi gì, khi nào."),
     Section("Cài đặt", "admin.edit_settings", "admin", "Tên xã, địa chỉ công khai, thông báo trên kiosk."),
