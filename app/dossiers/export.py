@@ -48,15 +48,17 @@ def workbook_bytes(report: Report) -> bytes:
 
 
 def _headings(sheet) -> None:
-    groups, labels, column = [], [], 1
+    groups, labels, spans, column = [], [], [], 1
     for group, columns in GROUPS:
         groups += [group] + [""] * (len(columns) - 1)
         labels += [label for label, _value in columns]
         if len(columns) > 1:
-            sheet.merge_cells(start_row=2, start_column=column, end_row=2, end_column=column + len(columns) - 1)
+            spans.append((column, column + len(columns) - 1))
         column += len(columns)
     sheet.append(groups)
     sheet.append(labels)
+    for first, last in spans:  # after the rows exist: a merge creates its cells
+        sheet.merge_cells(start_row=2, start_column=first, end_row=2, end_column=last)
     for row in (2, 3):
         for cell in sheet[row]:
             cell.font, cell.alignment = BOLD, Alignment(horizontal="center", wrap_text=True)
