@@ -40,6 +40,10 @@ def register_extensions(app: Flask) -> None:
     import app.setting.models  # noqa: F401
     import app.meetings.models  # noqa: F401
     import app.dossiers.models  # noqa: F401
+    import app.community.models  # noqa: F401
+    import app.roster.models  # noqa: F401
+    import app.announcements.models  # noqa: F401
+    import app.guides.models  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:
@@ -66,6 +70,15 @@ def register_blueprints(app: Flask) -> None:
     from app.dossiers.views import bp as dossiers_bp
 
     app.register_blueprint(dossiers_bp)
+
+    from app.announcements.views import bp as announcements_bp
+    from app.community.views import bp as community_bp
+    from app.guides.kiosk_views import bp as kiosk_guides_bp
+    from app.guides.views import bp as guides_bp
+    from app.roster.views import bp as roster_bp
+
+    for blueprint in (community_bp, roster_bp, announcements_bp, guides_bp, kiosk_guides_bp):
+        app.register_blueprint(blueprint)
 
 
 def register_errorhandlers(app: Flask) -> None:

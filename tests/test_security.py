@@ -18,7 +18,11 @@ PUBLIC_ENDPOINTS = {"static", "auth.login", "qr.follow_short_link",
                     # A meeting's share link and what it serves: the secret token in the URL is the
                     # key, re-checked on every request (app/meetings/attendee.py).
                     "meetings.open_link", "meetings.download_document", "meetings.download_all",
-                    "meetings.share_qr"}
+                    "meetings.share_qr",
+                    # The kiosk's guide pages, their QR codes and step images: kiosk content, shown
+                    # only for published guides (app/guides/kiosk_views.py, each view @public).
+                    "kiosk_guides.list_guides", "kiosk_guides.show_guide", "kiosk_guides.guide_qr",
+                    "kiosk_guides.step_qr", "kiosk_guides.step_image"}
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 XSS = "<script>alert(1)</script>"

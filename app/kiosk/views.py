@@ -2,13 +2,16 @@
 from flask import Blueprint, Response, abort, render_template, request
 from sqlalchemy import select
 
+from app.announcements.models import Announcement
 from app.catalog import display, search
 from app.catalog.models import Field, Procedure
 from app.core.htmx import render
 from app.extensions import db
 from app.kiosk import assets, cache
+from app.guides.models import Guide
 from app.meetings import services as meeting_services
 from app.qr import services as qr
+from app.roster import services as roster
 from app.setting.services import get_setting
 
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
@@ -33,11 +36,15 @@ def kiosk_settings() -> dict:
 def home():
     """Fields as tiles with their counts, the common procedures and the search box."""
     # Which meetings are "today and upcoming" changes at midnight without any write: the date is in the key.
+    # (Today's duty and announcements too.)
     day = meeting_services.local_today()
     return _page(("home", day), lambda: render_template(
         "kiosk/home.html",
         fields=Field.with_active_counts(),
         common=db.session.scalars(Procedure.common()).all(),
+        duty_sentence=roster.duty_sentence(roster.on_duty(day)),
+        announcements=db.session.scalars(Announcement.active_on(day)).all(),
+        guides=db.session.scalars(Guide.in_order(published_only=True)).all(),
         meetings=meeting_services.kiosk_entries(day),
     ))
 

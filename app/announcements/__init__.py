@@ -1,0 +1,1 @@
+"""Dated announcements shown as a line on the kiosk home."""

@@ -1,0 +1,1 @@
+"""Hamlets, their community digital-technology teams, the teams' activity log and monthly report."""
