@@ -1,4 +1,6 @@
 """Staff pages for meetings: details, agenda, documents, publication, share links, table card."""
+from datetime import timedelta
+
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
 
 from flask_login import current_user
@@ -20,6 +22,12 @@ STAFF = "/quan-ly/cuoc-hop"
 def local_datetime(value) -> str:
     """A stored UTC time as Vietnam local time, e.g. 08:30 ngày 25/11/2026."""
     return to_local(value).strftime("%H:%M ngày %d/%m/%Y") if value else ""
+
+
+@bp.app_template_filter("last_day")
+def last_day(value) -> str:
+    """The last local day a link works: it expires at the midnight that ends it."""
+    return (to_local(value) - timedelta(seconds=1)).strftime("%d/%m/%Y")
 
 
 @bp.app_template_filter("file_size")
