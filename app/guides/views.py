@@ -103,7 +103,8 @@ def _save_step(guide: Guide, step: GuideStep | None) -> Response:
         else:
             db.session.commit()
             services.forget_file(old)
-            return _done(url_for(".edit_guide", guide_id=guide.id) + f"#buoc-{saved.id}")
+            # No #anchor: a redirect that differs from the current page only by its hash reloads nothing.
+            return _done(url_for(".edit_guide", guide_id=guide.id))
     template = "guides/step.html" if step else "guides/edit.html"
     response = render(template, "step_form", guide=guide, step=step, step_form=form, form=forms.GuideForm(obj=guide))
     return _invalid(response) if form.is_submitted() else response
