@@ -165,4 +165,4 @@ def receipt_qr(code: str):
     return qr.qr_response(public_status_url(dossier_or_404(code)), "svg")
 
 
-from app.dossiers import public_views, report_views  # noqa: E402,F401  (routes on this blueprint)
+from app.dossiers import import_views, public_views, report_views  # noqa: E402,F401  (routes on this blueprint)
