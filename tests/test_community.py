@@ -94,7 +94,7 @@ def test_quick_activity_entry_saves_and_offers_the_next(hamlets, officer_client)
     activity = db.session.scalar(db.select(Activity))
     assert (activity.kind, activity.people_helped, [m.name for m in activity.members]) == ("vneid_2", 7, ["Nguyễn Thị Lan"])
     after = officer_client.get(response.headers["HX-Redirect"]).get_data(as_text=True)
-    assert "Đã lưu: VNeID mức độ 2, 7 người, ấp Ấp Bình Minh" in after
+    assert "Đã lưu: VNeID mức độ 2, 7 người, Ấp Bình Minh" in after
 
 
 def test_activity_without_hamlet_or_people_is_refused(hamlets, officer_client):

@@ -101,7 +101,7 @@ def test_team_member_logs_an_activity_on_a_phone(community, staff_page, live_ser
     page.get_by_label("Nguyễn Thị Lan").check()
     page.screenshot(path=artifacts / "community-activity-phone.png", full_page=True)
     page.get_by_role("button", name="Lưu hoạt động").tap()
-    expect(page.get_by_role("status")).to_contain_text("Đã lưu: VNeID mức độ 2, 6 người, ấp Ấp Bình Minh")
+    expect(page.get_by_role("status")).to_contain_text("Đã lưu: VNeID mức độ 2, 6 người, Ấp Bình Minh")
     # Ready for the next entry in the same hamlet, without a page of its own to go back from.
     expect(page.get_by_label("Ấp/thôn")).to_have_value(str(community["hamlets"][0]))
     assert _no_sideways_scroll(page)
@@ -165,6 +165,12 @@ def test_officer_uploads_a_step_image_and_sees_the_roster_and_report(community, 
     page.screenshot(path=artifacts / "community-roster-month.png", full_page=True)
     page.get_by_role("link", name="Tháng sau →").click()
     expect(page.locator(".month-nav strong")).not_to_have_text(f"Tháng {services.today().strftime('%m/%Y')}")
+    with live_server.app.app_context():
+        binh_minh = db.session.get(Hamlet, community["hamlets"][0])
+        db.session.add_all([Activity(hamlet=binh_minh, kind=kind, people_helped=people, occurred_on=services.today())
+                            for kind, people in (("vneid_1", 14), ("vneid_2", 6), ("cashless", 9))])
+        db.session.commit()
     page.goto(live_server.at("/quan-ly/to-cong-nghe-so/bao-cao"))
-    expect(page.locator(".notice-warning")).to_contain_text("Ấp Tân Lập")
+    expect(page.locator(".notice-warning")).to_have_text("Chưa có hoạt động trong tháng: Ấp Tân Lập.")
+    expect(page.locator('[data-hamlet="Ấp Bình Minh"] [data-kind="total"]')).to_have_text("29 (3 lượt)")
     page.screenshot(path=artifacts / "community-report.png", full_page=True)
