@@ -157,3 +157,17 @@ def test_report_month_navigation(hamlets, viewer_client):
     assert "Báo cáo tháng 01/2026" in page
     assert "thang=2025-12" in page and "thang=2026-02" in page
     assert viewer_client.get(f"{BASE}/bao-cao?thang=2026-13").status_code == 404
+
+
+def test_youth_union_member_without_a_hamlet_and_leaving_the_team(hamlets, officer_client):
+    response = officer_client.post(f"{BASE}/thanh-vien/them", data={
+        "name": "Phạm Quốc Huy", "hamlet_id": "0", "role": "member", "organisation": "youth_union"})
+    assert response.headers["Location"].endswith(f"{BASE}/truc-quay")
+    huy = db.session.scalar(db.select(Member))
+    assert huy.hamlet_id is None
+    assert "Phạm Quốc Huy" in officer_client.get(f"{BASE}/truc-quay").get_data(as_text=True)
+    officer_client.post(f"{BASE}/thanh-vien/{huy.id}/sua", data={
+        "name": "Phạm Quốc Huy", "hamlet_id": "0", "role": "member", "organisation": "youth_union",
+        "left_on": "2026-11-01"})
+    page = officer_client.get(f"{BASE}/truc-quay").get_data(as_text=True)
+    assert "(đã rời tổ 01/11/2026)" in page

@@ -109,6 +109,8 @@ def test_unpublished_guides_stay_off_the_kiosk(app, guide, client):
     db.session.commit()
     home = client.get("/kiosk/").get_data(as_text=True)
     assert "Cài đặt VNeID" in home and "Bản nháp chưa duyệt" not in home
+    listing = client.get("/kiosk/huong-dan/").get_data(as_text=True)
+    assert "Cài đặt VNeID" in listing and "Bản nháp chưa duyệt" not in listing
     assert client.get(f"/kiosk/huong-dan/{draft.id}").status_code == 404
     assert client.get(f"/kiosk/huong-dan/{guide.id}/qr.svg").status_code == 200
     assert client.get(f"/kiosk/huong-dan/{draft.id}/qr.svg").status_code == 404
