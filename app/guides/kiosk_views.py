@@ -1,5 +1,5 @@
 """The kiosk's guide pages: public like the rest of the kiosk, cached until a guide changes."""
-from flask import Blueprint, Response, abort, render_template
+from flask import Blueprint, abort, render_template
 
 from app.auth.access import public
 from app.extensions import db

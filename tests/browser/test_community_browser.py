@@ -1,5 +1,4 @@
 """Community work in a real Chromium: activity entry on a phone, today's duty and guides on the kiosk."""
-import io
 import secrets
 import subprocess
 from datetime import date
