@@ -50,7 +50,9 @@ class Bar:
 
 def chart(months: list[Month]) -> dict:
     """Geometry of a grouped bar chart (received, online, resolved in time) for the SVG template."""
-    peak = max([m.received for m in months] + [m.in_time for m in months] + [1])
+    # A scale in whole steps, so the four grid lines carry whole numbers.
+    step = -(-max([m.received for m in months] + [m.in_time for m in months] + [1]) // 4)
+    peak = step * 4
     plot_w, plot_h = WIDTH - LEFT - 8, HEIGHT - BOTTOM - TOP
     slot = plot_w / len(months)
     bar_w = slot / 4
@@ -63,6 +65,6 @@ def chart(months: list[Month]) -> dict:
             bars.append(Bar(round(x0 + j * bar_w, 1), round(bar_w - 1, 1), round(TOP + plot_h - height, 1),
                             round(height, 1), value, series))
         labels.append((round(LEFT + i * slot + slot / 2, 1), month.label))
-    ticks = [(round(TOP + plot_h - plot_h * k / 4, 1), round(peak * k / 4)) for k in range(5)]
+    ticks = [(round(TOP + plot_h - plot_h * k / 4, 1), step * k) for k in range(5)]
     return {"width": WIDTH, "height": HEIGHT, "left": LEFT, "base": TOP + plot_h, "bars": bars,
             "labels": labels, "ticks": ticks, "label_y": HEIGHT - BOTTOM + 18}

@@ -1,0 +1,107 @@
+"""At the counter in a real Chromium: enter a dossier, print its receipt, scan the receipt's QR,
+open the public status page, change the status from the list, and watch the statistics move."""
+import subprocess
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_staff_catalog import DESKTOP, _wait_for_images, officer, staff_page  # noqa: F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+# 80 mm at 96 CSS pixels per inch.
+ROLL = {"width": 302, "height": 900}
+LANDSCAPE = {"width": 1920, "height": 1080}
+
+
+def _decode(image_path) -> str:
+    result = subprocess.run(["zbarimg", "--raw", "-q", str(image_path)], capture_output=True, text=True)
+    assert result.returncode == 0, f"no QR code found in {image_path}"
+    return result.stdout.strip()
+
+
+def _total(page, cell: str) -> int:
+    return int(page.locator(f'tr[data-field="total"] td[data-cell="{cell}"]').inner_text().replace(".", ""))
+
+
+def test_enter_print_scan_look_up_resolve_and_count(staff_page, live_server, browser, artifacts):
+    page = staff_page()
+    page.goto(live_server.at("/quan-ly/thong-ke"))
+    before = {cell: _total(page, cell) for cell in ("received", "resolved", "in_progress")}
+
+    page.goto(live_server.at("/quan-ly/ho-so/them"))
+    page.get_by_role("button", name="Lưu và in biên nhận").click()  # empty: refused next to the fields
+    expect(page.locator(".field-errors").first).to_be_visible()
+    expect(page.get_by_text("Vui lòng nhập họ tên người nộp.")).to_be_visible()
+    page.screenshot(path=artifacts / "dossier-intake-errors.png", full_page=True)
+
+    procedure = page.get_by_label("Thủ tục (gõ tên hoặc mã)")
+    procedure.fill("khai thac thong tin cong dan")
+    choice = page.locator("input[name=procedure_code][value='1.010101']")
+    expect(choice).to_be_visible()
+    procedure.press("Tab")  # the keyboard goes from the search box into the choices
+    choice.check()
+    expect(page.locator("#han-tra")).to_contain_text("Hạn trả tự tính")
+    page.get_by_label("Họ tên người nộp").fill("Nguyễn Văn Trình Duyệt")
+    page.get_by_label("Số điện thoại").fill("0912 000 111")
+    page.screenshot(path=artifacts / "dossier-intake.png", full_page=True)
+    page.get_by_label("Số điện thoại").press("Enter")
+    expect(page.get_by_text("Đã tiếp nhận hồ sơ")).to_be_visible()
+    code = page.locator("h1").inner_text().removeprefix("Hồ sơ ").strip()
+    assert code.startswith("XT-")
+    page.screenshot(path=artifacts / "dossier-page.png", full_page=True)
+
+    receipt = browser.new_context(viewport=ROLL, locale="vi-VN", storage_state=page.context.storage_state())
+    roll = receipt.new_page()
+    roll.goto(live_server.at(f"/quan-ly/ho-so/{code}/bien-nhan/80mm"))
+    _wait_for_images(roll)
+    expect(roll.locator(".receipt-code")).to_have_text(code)
+    roll.screenshot(path=artifacts / "dossier-receipt-80mm.png", full_page=True)
+    roll.locator(".receipt-qr").screenshot(path=artifacts / "dossier-receipt-qr.png")
+    scanned = _decode(artifacts / "dossier-receipt-qr.png")
+    assert scanned == f"https://motcua.example.vn/tra-cuu/{code}"
+    roll.emulate_media(media="print")
+    roll.screenshot(path=artifacts / "dossier-receipt-80mm-print.png", full_page=True)
+    roll.set_viewport_size({"width": 794, "height": 1123})
+    roll.goto(live_server.at(f"/quan-ly/ho-so/{code}/bien-nhan/a5"))
+    _wait_for_images(roll)
+    roll.screenshot(path=artifacts / "dossier-receipt-a5.png", full_page=True)
+    receipt.close()
+
+    citizen = browser.new_context(viewport=LANDSCAPE, locale="vi-VN", has_touch=True)
+    kiosk = citizen.new_page()
+    kiosk.goto(live_server.at(urlsplit(scanned).path))
+    expect(kiosk.get_by_text("Cán bộ đã nhận hồ sơ, đang chờ giải quyết.")).to_be_visible()
+    assert "Trình Duyệt" not in kiosk.content() and "0912" not in kiosk.content()
+    kiosk.screenshot(path=artifacts / "dossier-status-public.png")
+
+    page.goto(live_server.at(f"/quan-ly/ho-so/?q={code}"))
+    row = page.locator("tr", has_text=code)
+    row.get_by_role("button", name="Giải quyết xong").click()
+    expect(page.locator("tr", has_text=code)).to_contain_text("Đã giải quyết")
+    page.screenshot(path=artifacts / "dossier-list.png", full_page=True)
+    page.locator("tr", has_text=code).get_by_role("button", name="Đã trả cho người dân").click()
+    expect(page.locator("tr", has_text=code)).to_contain_text("đã trả kết quả")
+
+    page.goto(live_server.at("/quan-ly/thong-ke"))
+    assert _total(page, "received") == before["received"] + 1
+    assert _total(page, "resolved") == before["resolved"] + 1
+    assert _total(page, "in_progress") == before["in_progress"]
+    page.screenshot(path=artifacts / "dossier-statistics.png", full_page=True)
+
+    kiosk.goto(live_server.at("/kiosk/"))
+    kiosk.get_by_text("Tra cứu tình trạng hồ sơ bằng mã trên giấy biên nhận").click()
+    kiosk.locator(".keyboard").get_by_role("button", name="X", exact=True).click()
+    kiosk.get_by_label("Nhập mã hồ sơ in trên giấy biên nhận", exact=False).fill(code.lower())
+    kiosk.screenshot(path=artifacts / "dossier-lookup-kiosk.png")
+    kiosk.get_by_role("button", name="Xem").click()
+    expect(kiosk.get_by_text("Hồ sơ đã xong; ông/bà đã nhận kết quả")).to_be_visible()
+    kiosk.get_by_text("Rất hài lòng").click()
+    kiosk.screenshot(path=artifacts / "dossier-rating.png")
+    kiosk.get_by_role("button", name="Gửi đánh giá").click()
+    expect(kiosk.get_by_text("Cảm ơn ông/bà đã đánh giá: rất hài lòng.")).to_be_visible()
+    citizen.close()
+
+    page.reload()
+    expect(page.locator('tr[data-field="total"] td[data-cell="rating-very_satisfied"]')).not_to_have_text("0")
