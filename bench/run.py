@@ -126,16 +126,16 @@ def start_server(env: dict, port: int, log: Path) -> subprocess.Popen:
 
 def stop_server(server: subprocess.Popen) -> None:
     """Stop gunicorn and its workers: TERM for a graceful stop, KILL if it lingers."""
-    if server.poll() is not None:
-        return
+    # The whole group, even when the master already died: its workers must not outlive the run.
     try:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
+        os.killpg(server.pid, signal.SIGKILL)  # workers that ignored TERM
     except subprocess.TimeoutExpired:
         os.killpg(server.pid, signal.SIGKILL)
         server.wait()
     except ProcessLookupError:
-        pass
+        pass  # nothing left in the group
 
 
 def server_cpu(server: subprocess.Popen) -> float:
