@@ -79,7 +79,7 @@ def test_a_body_over_the_request_cap_gets_a_vietnamese_413(app, officer_client):
     meeting = _create(officer_client)
     response = _upload(officer_client, meeting, pdf_bytes(padding=300_000), "lon.pdf")
     assert response.status_code == 413
-    assert "Tệp quá lớn" in response.get_data(as_text=True)
+    assert "mỗi tệp tối đa 50 MB" in response.get_data(as_text=True)
     assert _stored_files(app) == []
 
 
@@ -162,3 +162,28 @@ def test_wifi_settings_feed_the_table_card(app, officer_client):
     assert "UBND;Khach" in page and "Quét để vào Wi-Fi" in page
     audit = " ".join(f"{e.message}{e.changes}" for e in db.session.scalars(select(AuditEntry)))
     assert "a:b" not in audit
+
+
+def test_documents_are_reordered_and_agenda_items_deleted_both_ways(app, officer_client):
+    meeting = _create(officer_client)
+    for name in ("Một.pdf", "Hai.pdf"):
+        _upload(officer_client, meeting, pdf_bytes(name), name)
+    second = db.session.scalars(select(MeetingDocument).order_by(MeetingDocument.id.desc())).first()
+    fragment = officer_client.post(f"{STAFF}/{meeting.id}/tai-lieu/{second.id}/len", headers={"HX-Request": "true"})
+    body = fragment.get_data(as_text=True)
+    assert fragment.status_code == 200 and "<html" not in body and body.index("Hai") < body.index("Một")
+    assert officer_client.post(f"{STAFF}/{meeting.id}/tai-lieu/{second.id}/xuong").status_code == 303
+    db.session.expire_all()
+    assert [d.title for d in db.session.get(Meeting, meeting.id).documents_in_order()] == ["Một", "Hai"]
+    officer_client.post(f"{STAFF}/{meeting.id}/noi-dung", data={"title": "Báo cáo"})
+    item = db.session.get(Meeting, meeting.id).agenda_items[0]
+    response = officer_client.post(f"{STAFF}/{meeting.id}/noi-dung/{item.id}/xoa", headers={"HX-Request": "true"})
+    assert response.status_code == 200 and "Chưa có nội dung nào." in response.get_data(as_text=True)
+
+
+def test_the_audit_log_names_meeting_actions_in_vietnamese(app, officer_client, admin_client):
+    meeting = _create(officer_client)
+    officer_client.post(f"{STAFF}/{meeting.id}/cong-bo", data={"published": "1"})
+    officer_client.post(f"{STAFF}/{meeting.id}/lien-ket", data={"expires_on": "2026-12-02", "pin": ""})
+    page = admin_client.get("/quan-tri/nhat-ky").get_data(as_text=True)
+    assert "Công bố" in page and "Tạo liên kết chia sẻ" in page and "Liên kết chia sẻ" in page

@@ -19,6 +19,12 @@ ACTION_LABELS = {
     "settings": "Đổi cài đặt",
     "password_change": "Đổi mật khẩu",
     "password_reset": "Đặt lại mật khẩu",
+    # Meetings (app.meetings)
+    "upload": "Tải tệp lên",
+    "publish": "Công bố",
+    "unpublish": "Thu hồi công bố",
+    "link_create": "Tạo liên kết chia sẻ",
+    "link_revoke": "Thu hồi liên kết",
 }
 
 # Table names as staff read them; a model may also set `__audit_label__`.

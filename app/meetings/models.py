@@ -124,6 +124,7 @@ class ShareLink(db.Model):
     __revision__ = "kiosk"
     # Creation and revocation are recorded explicitly; PIN counters are not news.
     __audit__ = False
+    __audit_label__ = "Liên kết chia sẻ"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), index=True)

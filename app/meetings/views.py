@@ -2,7 +2,6 @@
 from datetime import timedelta
 
 from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
-
 from flask_login import current_user
 
 from app import uploads
@@ -36,6 +35,13 @@ def file_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
     return f"{size / 1048576:.1f} MB".replace(".", ",")
+
+
+@bp.errorhandler(413)
+def too_large(_error):
+    """A body over MAX_CONTENT_LENGTH: say the per-file limit, on a staff page with a way back."""
+    message = f"Tệp quá lớn: mỗi tệp tối đa {current_app.config['MAX_UPLOAD_MB']} MB. Vui lòng chọn tệp nhỏ hơn."
+    return render_template("meetings/too_large.html", message=message), 413
 
 
 def _meeting_or_404(meeting_id: int) -> Meeting:
