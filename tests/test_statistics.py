@@ -206,3 +206,20 @@ def test_sql_counts_agree_with_a_plain_reference_on_a_random_register(app, make_
     db.session.commit()
     for period in (month_period(2026, 1), month_period(2026, 2), quarter_period(2026, 1)):
         assert statistics.build_report(period).total.counts == _reference(dossiers, period)
+
+
+def test_a_kept_report_gives_way_to_the_next_dossier_or_rating(register, viewer_client, add_dossier):
+    field_a, _ = register
+    url = "/quan-ly/thong-ke?ky=month&nam=2026&thang=3"
+
+    def total(cell: str) -> str:
+        page = viewer_client.get(url).get_data(as_text=True)
+        return page.split('data-field="total"')[1].split(f'data-cell="{cell}">')[1].split("<")[0]
+
+    assert total("received") == "10" and total("rating-satisfied") == "0"
+    assert total("received") == "10"  # served from the kept figures
+    dossier = add_dossier(field_a.procedures[0], "2026-03-20 10:00", "2026-03-25")
+    assert total("received") == "11"
+    dossier.rating = Rating(score="satisfied", created_at=utc("2026-03-21 10:00"))
+    db.session.commit()
+    assert total("rating-satisfied") == "1"

@@ -49,6 +49,7 @@ class Dossier(db.Model):
     """One filing by one citizen for one procedure, from receipt to the returned result."""
 
     __tablename__ = "dossier"
+    __revision__ = "dossiers"  # retires the kept statistics (app.dossiers.figures)
     __audit_secret__ = ("applicant_name", "applicant_phone")
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -150,6 +151,7 @@ class Rating(db.Model):
     """A citizen's satisfaction rating of one dossier's service; the unique key allows one."""
 
     __tablename__ = "dossier_rating"
+    __revision__ = "dossiers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"), unique=True)

@@ -1,11 +1,12 @@
 """The statistics page (officers and viewers), its print layout and its XLSX export."""
 from flask import Response, render_template, request
+from markupsafe import Markup
 from sqlalchemy import select
 
 from app.auth.access import role_required
 from app.catalog.models import Field
 from app.core.htmx import render
-from app.dossiers import export, periods, statistics, trend
+from app.dossiers import export, figures, periods, statistics, trend
 from app.dossiers.models import RATINGS
 from app.dossiers.views import bp, today
 from app.extensions import db
@@ -24,18 +25,16 @@ def _wanted():
 def show_statistics():
     """The report for the chosen period and field, with rates, targets and the monthly trend."""
     period, message, field_id = _wanted()
-    report = statistics.build_report(period, field_id)
-    months = trend.monthly(periods.trend_months(period.end, trend_size()), field_id)
-    template = "dossiers/statistics_print.html" if request.args.get("in") == "1" else "dossiers/statistics.html"
-    return render(template, "report", report=report, message=message, field_id=field_id,
-                  fields=db.session.scalars(select(Field).order_by(Field.position, Field.name)).all(),
-                  kinds=periods.KINDS, args=request.args,
-                  query={k: v for k, v in request.args.items() if k != "in" and v}, chart=trend.chart(months), months=months,
-                  ratings=RATINGS, count=statistics.format_count, percent=statistics.format_percent)
-
-
-def trend_size() -> int:
-    return statistics.TREND_MONTHS
+    report, months = figures.figures(period, field_id)
+    context = dict(report=report, message=message, field_id=field_id, args=request.args, months=months,
+                   query={k: v for k, v in request.args.items() if k != "in" and v}, chart=trend.chart(months),
+                   ratings=RATINGS, count=statistics.format_count, percent=statistics.format_percent)
+    if request.args.get("in") == "1":
+        return render_template("dossiers/statistics_print.html", **context)
+    report_html = figures.kept("html", period, field_id, request.query_string, lambda: Markup(
+        render_template("dossiers/_report.html", **context)))
+    return render("dossiers/statistics.html", "report", report_html=report_html, kinds=periods.KINDS,
+                  fields=db.session.scalars(select(Field).order_by(Field.position, Field.name)).all(), **context)
 
 
 @bp.get("/quan-ly/thong-ke.xlsx")
@@ -43,6 +42,6 @@ def trend_size() -> int:
 def export_statistics():
     """The same report as an Excel workbook, in the district report's layout."""
     period, _message, field_id = _wanted()
-    body = export.workbook_bytes(statistics.build_report(period, field_id))
+    body = export.workbook_bytes(figures.figures(period, field_id)[0])
     filename = f"thong-ke-ho-so-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
     return Response(body, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
