@@ -223,3 +223,14 @@ def test_a_kept_report_gives_way_to_the_next_dossier_or_rating(register, viewer_
     dossier.rating = Rating(score="satisfied", created_at=utc("2026-03-21 10:00"))
     db.session.commit()
     assert total("rating-satisfied") == "1"
+
+
+def test_the_trend_counts_each_month_by_its_own_edges(register):
+    from app.dossiers.periods import trend_months
+    from app.dossiers.trend import Month, monthly
+
+    field_a, field_b = register
+    months = trend_months(date(2026, 4, 30), 4)
+    assert monthly(months) == [Month("01/26", 0, 0, 0, 0), Month("02/26", 5, 0, 1, 1),
+                               Month("03/26", 10, 4, 5, 3), Month("04/26", 1, 1, 1, 0)]
+    assert monthly(months, field_b.id)[2] == Month("03/26", 4, 2, 1, 0)

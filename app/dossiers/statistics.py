@@ -145,18 +145,19 @@ def field_counts(period: Period, field_id: int | None = None) -> list[Row]:
     """The report's rows, one per field with dossiers in play, in the kiosk's field order."""
     columns = count_columns(period)
     query = (
-        select(Field.id, Field.name, *(column.label(name) for name, column in columns.items()))
-        .select_from(Dossier).join(Procedure, Procedure.id == Dossier.procedure_id).join(Field)
+        select(Procedure.field_id, *(column.label(name) for name, column in columns.items()))
+        .select_from(Dossier).join(Procedure, Procedure.id == Dossier.procedure_id)
         # Only dossiers the period saw: received before its end and not finished before its start.
         .where(Dossier.received_at < period.end_utc,
                or_(Dossier.finished_at.is_(None), Dossier.finished_at >= period.start_utc))
-        .group_by(Field.id, Field.name, Field.position)
-        .order_by(Field.position, Field.name)
+        .group_by(Procedure.field_id)
     )
     if field_id:
-        query = query.where(Field.id == field_id)
-    return [Row(row.id, row.name, {name: int(row._mapping[name]) for name in COUNTS})
-            for row in db.session.execute(query)]
+        query = query.where(Procedure.field_id == field_id)
+    counted = {row.field_id: {name: int(row._mapping[name]) for name in COUNTS} for row in db.session.execute(query)}
+    fields = db.session.execute(select(Field.id, Field.name).where(Field.id.in_(counted))
+                                .order_by(Field.position, Field.name))
+    return [Row(id_, name, counted[id_]) for id_, name in fields]
 
 
 def add_ratings(period: Period, rows: list[Row]) -> None:

@@ -1,7 +1,7 @@
 """Month-by-month figures for the trend chart, counted in one query, drawn as a plain SVG."""
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import case, func, select
 
 from app.catalog.models import Procedure
 from app.dossiers.models import RESOLVED, Dossier
@@ -21,21 +21,28 @@ class Month:
 
 
 def monthly(months: list[Period], field_id: int | None = None) -> list[Month]:
-    """Received, online, resolved and resolved in time for each month: CASE sums, one row."""
+    """Received, online, resolved and resolved in time for each month, in two grouped queries.
+
+    Each query reads one indexed time range and buckets its rows by month with one CASE, which
+    costs far less than a SUM(CASE ...) per month and figure over the whole window.
+    """
     d = Dossier
-    columns = []
-    for month in months:
-        received = and_(d.received_at >= month.start_utc, d.received_at < month.end_utc)
-        resolved = and_(d.finished_at >= month.start_utc, d.finished_at < month.end_utc, d.status == RESOLVED)
-        columns += [_n(received), _n(and_(received, d.channel == "online")),
-                    _n(resolved), _n(and_(resolved, d.finished_on <= d.due_date))]
-    query = select(*columns).select_from(d).where(
-        d.received_at < months[-1].end_utc,
-        (d.finished_at.is_(None)) | (d.finished_at >= months[0].start_utc))
+    received = _by_month(months, d.received_at, field_id, [func.count(d.id), _n(d.channel == "online")])
+    resolved = _by_month(months, d.finished_at, field_id, [func.count(d.id), _n(d.finished_on <= d.due_date)],
+                         d.status == RESOLVED)
+    return [Month(f"{m.start:%m/%y}", *received.get(i, (0, 0)), *resolved.get(i, (0, 0)))
+            for i, m in enumerate(months)]
+
+
+def _by_month(months: list[Period], column, field_id: int | None, figures: list, *conditions) -> dict:
+    """{month number: figures} for rows whose `column` falls in the months."""
+    bucket = case(*((column < month.end_utc, i) for i, month in enumerate(months))).label("bucket")
+    query = (select(bucket, *figures).select_from(Dossier)
+             .where(column >= months[0].start_utc, column < months[-1].end_utc, *conditions)
+             .group_by(bucket))
     if field_id:
-        query = query.join(Procedure, Procedure.id == d.procedure_id).where(Procedure.field_id == field_id)
-    values = [int(v) for v in db.session.execute(query).one()]
-    return [Month(f"{m.start:%m/%y}", *values[4 * i:4 * i + 4]) for i, m in enumerate(months)]
+        query = query.join(Procedure, Procedure.id == Dossier.procedure_id).where(Procedure.field_id == field_id)
+    return {row[0]: tuple(int(v) for v in row[1:]) for row in db.session.execute(query)}
 
 
 @dataclass(frozen=True)
