@@ -141,8 +141,22 @@ def test_a_quick_status_change_swaps_its_row_and_is_recorded(dossier, officer_cl
     assert dossier.status == "resolved" and dossier.finished_at is not None
     assert [c.status for c in dossier.changes] == ["received", "processing", "resolved"]
     assert all(c.username == officer_client.user.username for c in dossier.changes)
-    again = officer_client.post("/quan-ly/ho-so/XT-2026-000001/trang-thai", data={"status": "processing"})
-    assert again.status_code == 422
+    skipped = officer_client.post("/quan-ly/ho-so/XT-2026-000001/trang-thai", data={"status": "returned"})
+    assert skipped.status_code == 422
+
+
+def test_a_finished_dossier_reopens_until_its_result_is_collected(dossier, officer_client):
+    officer_client.post("/quan-ly/ho-so/XT-2026-000001/trang-thai", data={"status": "rejected"})
+    row = officer_client.post("/quan-ly/ho-so/XT-2026-000001/trang-thai", data={"status": "processing"},
+                              headers=HTMX).get_data(as_text=True)
+    assert "Đang giải quyết" in row and "Giải quyết xong" in row
+    db.session.expire_all()
+    assert dossier.status == "processing" and dossier.finished_at is None and dossier.finished_on is None
+    officer_client.post("/quan-ly/ho-so/XT-2026-000001/trang-thai", data={"status": "resolved"})
+    officer_client.post("/quan-ly/ho-so/XT-2026-000001/da-tra")
+    late = officer_client.post("/quan-ly/ho-so/XT-2026-000001/trang-thai", data={"status": "processing"})
+    assert late.status_code == 422
+    assert [c.status for c in dossier.changes] == ["received", "rejected", "processing", "resolved"]
 
 
 def test_a_back_address_off_site_is_ignored(dossier, officer_client):

@@ -37,10 +37,12 @@ FINISHED_STATUSES = (RESOLVED, RETURNED, WITHDRAWN, REJECTED)
 NEXT_STATUSES = {
     RECEIVED: (PROCESSING, RESOLVED, RETURNED, WITHDRAWN, REJECTED),
     PROCESSING: (RESOLVED, RETURNED, WITHDRAWN, REJECTED),
-    RESOLVED: (),
-    RETURNED: (),
-    WITHDRAWN: (),
-    REJECTED: (),
+    # A finished dossier can be opened again (a wrong button, papers brought back) until its
+    # result is collected; the history keeps both steps.
+    RESOLVED: (PROCESSING,),
+    RETURNED: (PROCESSING,),
+    WITHDRAWN: (PROCESSING,),
+    REJECTED: (PROCESSING,),
 }
 RATINGS = {"very_satisfied": "Rất hài lòng", "satisfied": "Hài lòng", "not_satisfied": "Không hài lòng"}
 
@@ -93,6 +95,8 @@ class Dossier(db.Model):
 
     @property
     def next_statuses(self) -> tuple[str, ...]:
+        if self.result_returned_at is not None:
+            return ()
         return NEXT_STATUSES.get(self.status, ())
 
     @property
@@ -113,6 +117,8 @@ class Dossier(db.Model):
         self.status = status
         if status in FINISHED_STATUSES:
             self.finished_at, self.finished_on = at, to_local(at).date()
+        else:
+            self.finished_at = self.finished_on = None
         change = StatusChange(status=status, changed_at=at, user_id=getattr(user, "id", None),
                               username=getattr(user, "username", "") or "")
         self.changes.append(change)

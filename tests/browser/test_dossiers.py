@@ -81,6 +81,12 @@ def test_enter_print_scan_look_up_resolve_and_count(staff_page, live_server, bro
     row.get_by_role("button", name="Giải quyết xong").click()
     expect(page.locator("tr", has_text=code)).to_contain_text("Đã giải quyết")
     page.screenshot(path=artifacts / "dossier-list.png", full_page=True)
+    page.evaluate("window.stillTheSamePage = true")
+    page.locator("tr", has_text=code).get_by_role("button", name="Mở lại (sửa nhầm, bổ sung)").click()
+    expect(page.locator("tr", has_text=code).locator(".status-cell")).to_have_text("Đang giải quyết")
+    page.locator("tr", has_text=code).get_by_role("button", name="Giải quyết xong").click()
+    expect(page.locator("tr", has_text=code)).to_contain_text("Đã giải quyết")
+    assert page.evaluate("window.stillTheSamePage === true")  # rows swapped in place, no page load
     page.locator("tr", has_text=code).get_by_role("button", name="Đã trả cho người dân").click()
     expect(page.locator("tr", has_text=code)).to_contain_text("đã trả kết quả")
 
