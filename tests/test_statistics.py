@@ -234,3 +234,13 @@ def test_the_trend_counts_each_month_by_its_own_edges(register):
     assert monthly(months) == [Month("01/26", 0, 0, 0, 0), Month("02/26", 5, 0, 1, 1),
                                Month("03/26", 10, 4, 5, 3), Month("04/26", 1, 1, 1, 0)]
     assert monthly(months, field_b.id)[2] == Month("03/26", 4, 2, 1, 0)
+
+
+def test_in_the_current_period_only_what_is_due_before_today_is_overdue(register):
+    # On 10 March: due 5/3 (carried, open) is late; due 31/3, 2/4, 3/4 and 1/4 are not yet.
+    march = statistics.build_report(MARCH, today=date(2026, 3, 10)).total
+    assert (march.in_progress, march.overdue, march.within_time) == (6, 1, 5)
+    # On 25 March the one due that day (received 20/3) can still be resolved on time.
+    assert statistics.build_report(MARCH, today=date(2026, 3, 25)).total.overdue == 1
+    assert statistics.build_report(MARCH, today=date(2026, 3, 26)).total.overdue == 2
+    assert statistics.build_report(MARCH, today=date(2026, 4, 1)).total.overdue == 3

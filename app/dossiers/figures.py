@@ -8,6 +8,7 @@ kept too: it holds no user's data and no CSRF token, and rendering it cost more 
 from flask import current_app
 
 from app.core.database import current_revision
+from app.core.timeutil import to_local, utcnow
 from app.dossiers import periods, statistics, trend
 from app.dossiers.statistics import Period, Report
 
@@ -18,7 +19,9 @@ _kept: dict[tuple, object] = {}
 def kept(name: str, period: Period, field_id: int | None, extra, build):
     """`build()` once per revision of the register for (name, period, field, extra) in this worker."""
     targets = tuple(statistics.targets().items())
-    key = (current_app.config["SQLALCHEMY_DATABASE_URI"], current_revision("dossiers"), name, period,
+    # Today is part of the key: in the current period, what is overdue grows by the day.
+    today = to_local(utcnow()).date()
+    key = (current_app.config["SQLALCHEMY_DATABASE_URI"], current_revision("dossiers"), today, name, period,
            field_id, targets, extra)
     found = _kept.get(key)
     if found is None:

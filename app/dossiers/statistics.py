@@ -5,7 +5,8 @@ For a period [start, end] (Vietnam dates) and per field:
 - received in the period, by channel, and how many were digitised;
 - finished in the period: resolved (early / on time / late against the due date), rejected,
   returned for more papers, withdrawn;
-- still in progress at the end: within time (due after the end day) or overdue.
+- still in progress at the end: within time or overdue (due before the day after a past period;
+  in the current period, due before today).
 So carried + received = resolved + rejected + returned + withdrawn + in progress, per row.
 Rates are cut (not rounded) to two decimals: a rate never shows above its true value, so a
 target is never shown met when it was missed by a hair.
@@ -19,7 +20,7 @@ from flask import current_app
 from sqlalchemy import and_, case, func, or_, select
 
 from app.catalog.models import Field, Procedure
-from app.core.timeutil import VN_TZ
+from app.core.timeutil import VN_TZ, to_local, utcnow
 from app.dossiers.models import RATINGS, REJECTED, RESOLVED, RETURNED, WITHDRAWN, Dossier, Rating
 from app.extensions import db
 
@@ -114,9 +115,16 @@ def _n(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def count_columns(period: Period) -> dict:
+def overdue_from(period: Period, today: date) -> date:
+    """Open dossiers due before this day are overdue: the day after a past period, else today
+    (a dossier due today, or next week, in the current month is not late yet)."""
+    return period.end + timedelta(days=1) if period.end < today else today
+
+
+def count_columns(period: Period, today: date) -> dict:
     """One SUM(CASE ...) per cell of the report."""
     d, start, end = Dossier, period.start_utc, period.end_utc
+    overdue = overdue_from(period, today)
     received = and_(d.received_at >= start, d.received_at < end)
     finished = and_(d.finished_at >= start, d.finished_at < end)
     resolved = and_(finished, d.status == RESOLVED)
@@ -136,14 +144,14 @@ def count_columns(period: Period) -> dict:
         "returned": _n(and_(finished, d.status == RETURNED)),
         "withdrawn": _n(and_(finished, d.status == WITHDRAWN)),
         "in_progress": _n(still_open),
-        "within_time": _n(and_(still_open, d.due_date > period.end)),
-        "overdue": _n(and_(still_open, d.due_date <= period.end)),
+        "within_time": _n(and_(still_open, d.due_date >= overdue)),
+        "overdue": _n(and_(still_open, d.due_date < overdue)),
     }
 
 
-def field_counts(period: Period, field_id: int | None = None) -> list[Row]:
+def field_counts(period: Period, today: date, field_id: int | None = None) -> list[Row]:
     """The report's rows, one per field with dossiers in play, in the kiosk's field order."""
-    columns = count_columns(period)
+    columns = count_columns(period, today)
     query = (
         select(Procedure.field_id, *(column.label(name) for name, column in columns.items()))
         .select_from(Dossier).join(Procedure, Procedure.id == Dossier.procedure_id)
@@ -179,9 +187,9 @@ def add_ratings(period: Period, rows: list[Row]) -> None:
             row.ratings[score] += count
 
 
-def build_report(period: Period, field_id: int | None = None) -> Report:
+def build_report(period: Period, field_id: int | None = None, today: date | None = None) -> Report:
     """Every cell of the report for `period`, with a total row."""
-    rows = field_counts(period, field_id)
+    rows = field_counts(period, today or to_local(utcnow()).date(), field_id)
     add_ratings(period, rows)
     if field_id:
         rows = [row for row in rows if row.field_id == field_id]

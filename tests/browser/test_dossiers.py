@@ -111,3 +111,51 @@ def test_enter_print_scan_look_up_resolve_and_count(staff_page, live_server, bro
 
     page.reload()
     expect(page.locator('tr[data-field="total"] td[data-cell="rating-very_satisfied"]')).not_to_have_text("0")
+
+
+def _serious_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in violations if v["impact"] in ("serious", "critical")]
+
+
+def _enter(live_server) -> str:
+    """A dossier made through the app; its receipt code."""
+    from app.catalog.models import Procedure
+    from app.dossiers import services
+    from app.dossiers.calendar import add_working_days
+    from app.core.timeutil import utcnow
+    from app.extensions import db
+
+    with live_server.app.app_context():
+        procedure = db.session.scalar(db.select(Procedure).where(Procedure.code == "1.010101"))
+
+        def fill(new):
+            new.procedure_id, new.applicant_name, new.received_at = procedure.id, "Người Thử", utcnow()
+            new.due_date = add_working_days(utcnow().date(), 3)
+        return services.save_new_dossier(fill).receipt_code
+
+
+def test_pages_pass_axe_and_print_on_their_paper(staff_page, live_server, open_page, artifacts):
+    code = _enter(live_server)
+    page = staff_page()
+    for path in ("/quan-ly/ho-so/them", "/quan-ly/ho-so/", f"/quan-ly/ho-so/{code}", "/quan-ly/thong-ke"):
+        page.goto(live_server.at(path))
+        assert _serious_violations(page) == [], path
+    page.goto(live_server.at("/quan-ly/thong-ke?ky=year&nam=2026&in=1"))
+    page.emulate_media(media="print")
+    page.screenshot(path=artifacts / "dossier-statistics-print.png", full_page=True)
+    for size, width_mm in (("80mm", 80), ("a5", 148)):
+        page.goto(live_server.at(f"/quan-ly/ho-so/{code}/bien-nhan/{size}"))
+        _wait_for_images(page)
+        pdf = page.pdf(prefer_css_page_size=True)
+        box = [float(v) for v in pdf.split(b"/MediaBox [", 1)[1].split(b"]", 1)[0].split()]
+        assert abs((box[2] - box[0]) / 72 * 25.4 - width_mm) < 1, size
+    kiosk = open_page("landscape")
+    for path in ("/kiosk/", "/tra-cuu", f"/tra-cuu/{code}", "/tra-cuu/XT-0000-000000"):
+        kiosk.goto(live_server.at(path))
+        assert _serious_violations(kiosk) == [], path
+    kiosk.goto(live_server.at("/kiosk/"))
+    kiosk.screenshot(path=artifacts / "dossier-kiosk-home.png", full_page=True)
