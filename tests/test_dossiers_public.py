@@ -104,3 +104,19 @@ def test_the_database_itself_refuses_a_second_rating(dossier):
 def test_the_kiosk_home_leads_to_the_lookup(seeded_client):
     html = seeded_client.get("/kiosk/").get_data(as_text=True)
     assert 'href="/tra-cuu"' in html and "Tra cứu tình trạng hồ sơ" in html
+
+
+def test_addresses_quiet_for_a_day_are_forgotten(app):
+    from datetime import timedelta
+    from app.core.timeutil import utcnow
+    from app.dossiers.models import LookupThrottle
+    start = utcnow() - timedelta(days=2)
+    services.allow_lookup("10.0.0.1", start)
+    services.allow_lookup("10.0.0.2", utcnow())
+    assert db.session.scalars(select(LookupThrottle.address)).all() == ["10.0.0.2"]
+
+
+def test_the_allowance_is_configurable(app):
+    app.config["STATUS_LOOKUPS_PER_WINDOW"] = 2
+    assert services.allow_lookup("10.0.0.3") and services.allow_lookup("10.0.0.3")
+    assert not services.allow_lookup("10.0.0.3")

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import case, insert, or_, select, update
+from sqlalchemy import case, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import selectinload
 
@@ -93,6 +93,11 @@ def filtered_dossiers(wanted: ListFilter, today: date):
     return query
 
 
+def lookups_allowed() -> int:
+    """Lookups per address and window; config STATUS_LOOKUPS_PER_WINDOW (the hall kiosk is one address)."""
+    return int(current_app.config.get("STATUS_LOOKUPS_PER_WINDOW", LOOKUPS_PER_WINDOW))
+
+
 def allow_lookup(address: str | None, now: datetime | None = None) -> bool:
     """Count one public lookup from `address`; False once it passed the window's allowance."""
     now = now or utcnow()
@@ -103,6 +108,8 @@ def allow_lookup(address: str | None, now: datetime | None = None) -> bool:
             count=case((fresh, 1), else_=LookupThrottle.count + 1),
             window_start=case((fresh, now), else_=LookupThrottle.window_start)))
     if bumped.rowcount == 0:
+        # A new address: also forget addresses quiet for a day, so the table stays small.
+        db.session.execute(delete(LookupThrottle).where(LookupThrottle.window_start < now - timedelta(days=1)))
         try:
             with db.session.begin_nested():
                 db.session.execute(insert(LookupThrottle).values(address=address, window_start=now, count=1))
@@ -110,4 +117,4 @@ def allow_lookup(address: str | None, now: datetime | None = None) -> bool:
             return allow_lookup(address, now)
     count = db.session.scalar(select(LookupThrottle.count).where(LookupThrottle.address == address))
     db.session.commit()
-    return count <= LOOKUPS_PER_WINDOW
+    return count <= lookups_allowed()
