@@ -8,11 +8,10 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
-from app import create_app
 from app.audit.models import AuditEntry
 from app.core.timeutil import to_local, utcnow
 from app.dossiers import services
-from app.dossiers.models import Dossier, StatusChange
+from app.dossiers.models import Dossier
 from app.extensions import db
 from app.qr.services import content_tag
 

@@ -2,7 +2,6 @@
 import io
 import random
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal
 
 import openpyxl
 import pytest
