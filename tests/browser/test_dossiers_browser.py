@@ -31,7 +31,7 @@ def test_enter_print_scan_look_up_resolve_and_count(staff_page, live_server, bro
     before = {cell: _total(page, cell) for cell in ("received", "resolved", "in_progress")}
 
     page.goto(live_server.at("/quan-ly/ho-so/them"))
-    page.get_by_role("button", name="Lưu và in biên nhận").click()  # empty: refused next to the fields
+    page.get_by_role("button", name="Lưu hồ sơ").click()  # empty: refused next to the fields
     expect(page.locator(".field-errors").first).to_be_visible()
     expect(page.get_by_text("Vui lòng nhập họ tên người nộp.")).to_be_visible()
     page.screenshot(path=artifacts / "dossier-intake-errors.png", full_page=True)
