@@ -13,10 +13,18 @@ def is_fragment_request() -> bool:
 
 def render(template: str, block: str, **context) -> Response:
     """Render `block` of `template` for htmx, the whole page otherwise; caches must keep both apart."""
+    return respond(render_html(template, block, **context))
+
+
+def render_html(template: str, block: str, **context) -> str:
+    """The HTML `render` would send, for callers that cache it."""
     if is_fragment_request():
-        html = render_block(template, block, **context)
-    else:
-        html = render_template(template, **context)
+        return render_block(template, block, **context)
+    return render_template(template, **context)
+
+
+def respond(html: str | bytes) -> Response:
+    """A response whose body depends on HX-Request, so shared caches keep both forms apart."""
     response = make_response(html)
     response.vary.add("HX-Request")
     return response

@@ -1,11 +1,11 @@
 """The public touchscreen kiosk: fields, procedures with their QR codes, and search."""
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, render_template, request, url_for
 from sqlalchemy import select
 
 from app.announcements.models import Announcement
 from app.catalog import display, search
 from app.catalog.models import Field, Procedure
-from app.core.htmx import render
+from app.core.htmx import is_fragment_request, render_html, respond
 from app.extensions import db
 from app.kiosk import assets, cache
 from app.guides.models import Guide
@@ -17,6 +17,8 @@ from app.setting.services import get_setting
 bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 
 MAX_QUERY = 200
+SEARCH_LIMIT = 20  # more than a citizen reads through; fewer links to build
+CODE_SLOT = "__code__"  # procedure links are built once per page, then filled per result
 
 bp.app_template_global("static_url")(assets.static_url)
 bp.after_app_request(assets.long_cache_for_versioned)
@@ -90,8 +92,15 @@ def procedure_qr(code: str, kind: str):
 def search_page():
     """Ranked results as links; htmx asks for the results block only, as the user types."""
     query = request.args.get("q", "")[:MAX_QUERY]
-    hits = search.search_procedures(query)
-    return render("kiosk/search.html", "results", query=query, hits=hits)
+
+    def build() -> str:
+        hits = search.search_procedures(query, limit=SEARCH_LIMIT + 1)
+        return render_html("kiosk/search.html", "results", query=query,
+                           hits=hits[:SEARCH_LIMIT], more=len(hits) > SEARCH_LIMIT,
+                           procedure_url=url_for("kiosk.procedure", code=CODE_SLOT))
+
+    # Kiosk users repeat the same few searches: keep each rendered answer until the catalogue moves.
+    return respond(cache.cached(("search", query, is_fragment_request()), build))
 
 
 def _page(key: tuple, build) -> Response:
