@@ -2,6 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+HOST ?= 127.0.0.1
 WORKERS ?= 2
 export FLASK_APP := wsgi
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -33,7 +34,7 @@ system-deps:
 run: install
 	$(BIN)/flask db upgrade
 	$(BIN)/flask load-seed
-	$(BIN)/gunicorn --bind 127.0.0.1:$(PORT) --worker-class gthread --workers $(WORKERS) \
+	$(BIN)/gunicorn --bind $(HOST):$(PORT) --worker-class gthread --workers $(WORKERS) \
 		--threads 4 --access-logfile - wsgi:app
 
 # The whole suite on SQLite (browser tests included), then again on PostgreSQL.
