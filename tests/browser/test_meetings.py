@@ -130,3 +130,49 @@ def test_upload_publish_print_scan_and_download_on_a_phone(officer_page, phone, 
     expect(phone.locator("h1")).to_have_text("Không mở được liên kết này")
     phone.screenshot(path=str(artifacts / "meeting-phone-revoked.png"), full_page=True)
     assert phone.request.get(href).status == 404
+
+
+def _public_meeting(live_server, title: str) -> None:
+    """A published public meeting tomorrow with one PDF and a live link, made as the staff pages do."""
+    from app.meetings import links, services
+    from app.meetings.models import Meeting
+
+    with live_server.app.app_context():
+        meeting = Meeting(title=title, starts_at=utcnow() + timedelta(days=1), place="Nhà văn hóa ấp 3",
+                          is_public=True)
+        db.session.add(meeting)
+        services.add_document(meeting, pdf_bytes(), "Dự thảo quy ước ấp.pdf", None, "", "test")
+        services.publish(meeting, True)
+        links.create_link(meeting, utcnow() + timedelta(days=8), None, "test")
+        db.session.commit()
+
+
+def test_kiosk_home_shows_a_public_meeting_whose_qr_opens_it_on_a_phone(open_page, phone, live_server, artifacts):
+    title = f"Họp dân ấp 3 về quy ước {secrets.token_hex(2)}"
+    _public_meeting(live_server, title)
+    kiosk = open_page("landscape")
+    kiosk.goto(live_server.at("/kiosk/"))
+    entry = kiosk.locator(".kiosk-meeting").filter(has_text=title)
+    expect(entry).to_be_visible()
+    _wait_for_images(kiosk)
+    entry.scroll_into_view_if_needed()
+    kiosk.screenshot(path=str(artifacts / "meeting-kiosk-home.png"), full_page=True)
+    entry.screenshot(path=str(artifacts / "meeting-kiosk-entry.png"))
+    [link] = _decode_all(artifacts / "meeting-kiosk-entry.png")
+    assert re.fullmatch(r"https://motcua\.example\.vn/h/[A-Za-z0-9_-]{24}", link)
+    phone.goto(live_server.at(urlsplit(link).path))
+    expect(phone.locator("h1")).to_have_text(title)
+    expect(phone.locator(".attendee-document")).to_contain_text("Dự thảo quy ước ấp")
+
+
+def test_a4_table_card_prints_on_one_landscape_page(officer_page, live_server, artifacts):
+    page = officer_page
+    _create_meeting(page, live_server, "Hội nghị tổng kết năm 2026 của Ủy ban nhân dân xã Tân Phú")
+    page.get_by_role("button", name="Tạo liên kết").click()
+    page.get_by_role("link", name="In thẻ đặt bàn").click()
+    page.get_by_role("link", name="Khổ A4").click()
+    _wait_for_images(page)
+    expect(page.locator(".card-tools")).to_contain_text("chưa công bố")
+    page.screenshot(path=str(artifacts / "meeting-card-a4-screen.png"), full_page=True)
+    pdf = page.pdf(prefer_css_page_size=True)
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
