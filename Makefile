@@ -4,6 +4,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 WORKERS ?= 2
+# A phone downloading a meeting PDF holds a thread until its last byte: keep threads for the kiosk.
+THREADS ?= 32
 export FLASK_APP := wsgi
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -35,7 +37,7 @@ run: install
 	$(BIN)/flask db upgrade
 	$(BIN)/flask load-seed
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --worker-class gthread --workers $(WORKERS) \
-		--threads 4 --access-logfile - wsgi:app
+		--threads $(THREADS) --access-logfile - wsgi:app
 
 # The whole suite on SQLite (browser tests included), then again on PostgreSQL.
 test: install-dev

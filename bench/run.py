@@ -48,7 +48,7 @@ TARGETS = (
     Target("QR warm", (f"/kiosk/thu-tuc/{CODE}/qr.svg",)),
     Target(f"/kiosk/thu-tuc/{CODE}", (f"/kiosk/thu-tuc/{CODE}",)),
 )
-GUNICORN = ("--worker-class", "gthread", "--workers", "2", "--threads", "4")
+GUNICORN = ("--worker-class", "gthread", "--workers", "2", "--threads", "32")
 
 
 class SetupError(Exception):
