@@ -3,16 +3,31 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
+from app.core.database import include_in_autogenerate
 from app.extensions import db
 from tests.conftest import MIGRATIONS
 
 
 def test_upgrade_on_empty_database_matches_models(app):
     with db.engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), db.metadata)
+        context = MigrationContext.configure(connection, opts={"include_object": include_in_autogenerate})
+        diff = compare_metadata(context, db.metadata)
     assert diff == []
+
+
+def test_postgresql_search_text_has_a_trigram_index(app):
+    """The staff list's word search (LIKE '% word%') can use the index instead of reading every row."""
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL index")
+    with db.engine.connect() as connection:
+        connection.exec_driver_sql("SET enable_seqscan = off")
+        plan = connection.execute(
+            text("EXPLAIN SELECT id FROM procedure WHERE search_text LIKE :pattern"),
+            {"pattern": "% khai sinh%"},
+        ).scalars().all()
+    assert any("ix_procedure_search_text_trgm" in line for line in plan), plan
 
 
 def test_downgrade_to_base_and_upgrade_again(app):

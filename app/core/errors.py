@@ -1,5 +1,6 @@
 """Error pages in Vietnamese: a citizen never sees a stack trace or an English message."""
 from flask import Flask, Response, render_template
+from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from app.extensions import db
@@ -13,6 +14,7 @@ MESSAGES = {
     413: "Tệp quá lớn.",
     422: "Dữ liệu chưa hợp lệ.",
     429: "Bạn thao tác quá nhanh, vui lòng đợi một lát rồi thử lại.",
+    503: "Hệ thống đang bận. Vui lòng thử lại sau ít giây.",
 }
 
 
@@ -23,6 +25,14 @@ def register(app: Flask) -> None:
     def http_error(error: HTTPException):
         message = MESSAGES.get(error.code or 500, "Đã có lỗi xảy ra.")
         return _error_page(error.code or 500, message)
+
+    @app.errorhandler(OperationalError)
+    def database_busy(error: OperationalError):
+        # A locked or unreachable database: nothing was written, and trying again is right.
+        app.logger.warning("Database unavailable: %s", error)
+        response = app.make_response(_error_page(503, MESSAGES[503]))
+        response.headers["Retry-After"] = "5"
+        return response
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
@@ -37,4 +47,4 @@ def _error_page(code: int, message: str):
     try:
         return render_template("errors/error.html", code=code, message=message), code
     except Exception:  # the page itself needs the database: fall back to words alone
-        return Response(message, status=code, mimetype="text/plain")
+        return Response(message, mimetype="text/plain"), code
