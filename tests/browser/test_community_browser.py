@@ -173,3 +173,24 @@ def test_officer_uploads_a_step_image_and_sees_the_roster_and_report(community, 
     expect(page.locator(".notice-warning")).to_have_text("Chưa có hoạt động trong tháng: Ấp Tân Lập.")
     expect(page.locator('[data-hamlet="Ấp Bình Minh"] [data-kind="total"]')).to_have_text("29 (3 lượt)")
     page.screenshot(path=artifacts / "community-report.png", full_page=True)
+
+
+def _serious_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in violations if v["impact"] in ("serious", "critical")]
+
+
+def test_axe_finds_no_serious_violation_on_kiosk_duty_and_guide(community, live_server, open_page):
+    page = open_page("landscape")
+    for path in ("/kiosk/", f"/kiosk/huong-dan/{community['guide']}"):
+        page.goto(live_server.at(path))
+        assert _serious_violations(page) == [], path
+
+
+def test_axe_finds_no_serious_violation_on_the_phone_form(community, staff_page, live_server):
+    page = staff_page(PHONE, has_touch=True, is_mobile=True)
+    page.goto(live_server.at("/quan-ly/to-cong-nghe-so/hoat-dong/them"))
+    assert _serious_violations(page) == []
