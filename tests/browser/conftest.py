@@ -1,4 +1,5 @@
 """A live server on a copy of the seeded catalogue, and Debian's Chromium driven by Playwright."""
+import os
 import shutil
 import threading
 from dataclasses import dataclass
@@ -82,6 +83,8 @@ def browser():
 
     chromium = shutil.which("chromium")
     if not chromium:
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is missing on CI: browser tests must run, not skip")
         pytest.skip("Debian's chromium is not installed (make test installs it)")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
