@@ -2,6 +2,8 @@
 from flask import Flask
 
 from app import config as settings
+from app.core.params import RecordIdConverter
+from app.core.requests import Request
 from app.extensions import csrf, db, htmx, migrate
 
 
@@ -10,6 +12,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.update(settings.from_environment(app.instance_path))
     app.config.update(config or {})
+    app.url_map.converters["int"] = RecordIdConverter  # before any route is added
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -21,6 +24,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True)
     htmx.init_app(app)
+    app.request_class = Request  # htmx-flask's request class, extended; set after htmx.init_app
     from app.auth import access
     from app.core import database, security
 

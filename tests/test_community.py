@@ -45,8 +45,8 @@ def test_viewer_reads_but_cannot_write(hamlets, viewer_client):
 def test_officer_adds_a_hamlet_and_a_duplicate_is_refused(hamlets, officer_client):
     assert officer_client.post(f"{BASE}/", data={"name": "  Ấp   Phú Hòa "}).status_code == 303
     assert db.session.scalar(db.select(Hamlet).where(Hamlet.name == "Ấp Phú Hòa"))
-    for headers in ({}, {"HX-Request": "true"}):
-        response = officer_client.post(f"{BASE}/", data={"name": "Ấp Bình Minh"}, headers=headers)
+    for name, headers in (("Ấp Bình Minh", {}), ("Ấp  Bình Minh", {"HX-Request": "true"})):
+        response = officer_client.post(f"{BASE}/", data={"name": name}, headers=headers)
         assert response.status_code == 422
         body = response.get_data(as_text=True)
         assert "Đã có ấp/thôn này." in body

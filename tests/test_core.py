@@ -1,4 +1,7 @@
 """The health probe, the root redirect and Vietnamese error pages."""
+import io
+
+from app.setting.services import get_setting
 
 
 def test_healthz_is_tiny_and_plain(client):
@@ -52,3 +55,27 @@ def test_locked_database_answers_503_retry_later(app):
     assert response.status_code == 503
     assert response.headers["Retry-After"] == "5"
     assert "thử lại sau ít giây" in response.get_data(as_text=True)
+
+
+def test_numbers_beyond_any_id_are_not_found_rather_than_a_crash(app, officer_client):
+    huge = "9" * 40
+    assert officer_client.get(f"/quan-ly/cuoc-hop/{huge}").status_code == 404
+    assert officer_client.get(f"/quan-ly/cuoc-hop/{2**31}").status_code == 404
+    assert app.test_client().get(f"/kiosk/huong-dan/{huge}").status_code == 404
+    for page in (f"/quan-ly/thong-ke?linh_vuc={huge}", f"/quan-ly/thu-tuc/?field={huge}",
+                 f"/quan-ly/to-cong-nghe-so/thanh-vien/them?ap={huge}"):
+        assert officer_client.get(page).status_code == 200, page
+    sheet = officer_client.get(f"/quan-ly/ma-qr/in?field={huge}&field=-1")
+    assert sheet.status_code == 422 and "Vui lòng chọn ít nhất một lĩnh vực" in sheet.get_data(as_text=True)
+
+
+def test_nul_characters_never_reach_the_database(app, officer_client):
+    """PostgreSQL refuses NUL in text: typed input arrives without it, on both databases."""
+    response = officer_client.post("/quan-ly/cuoc-hop/wifi", data={"ssid": "UBND\x00 xã", "password": ""})
+    assert response.status_code == 303
+    assert get_setting("hall_wifi_ssid") == "UBND xã"
+    page = officer_client.get("/quan-ly/thu-tuc/?q=kh\x00ai").status_code
+    assert page == 200
+    upload = officer_client.post("/quan-ly/thu-tuc/nhap", content_type="multipart/form-data",
+                                 data={"file": (io.BytesIO(b"[]"), "a\x00.json")})
+    assert upload.status_code < 500

@@ -108,3 +108,10 @@ def test_an_unreadable_file_is_refused_next_to_the_field_both_ways(procedure, of
 def test_viewers_cannot_import(procedure, viewer_client):
     assert upload(viewer_client, GOOD).status_code == 403
     assert viewer_client.post("/quan-ly/ho-so/nhap/ap-dung").status_code == 403
+
+
+def test_nul_characters_in_the_export_are_dropped(procedure, officer_client):
+    line = "H-2026-0009;9.000001;Trần\x00 Văn Bình;;Trực tuyến;có;02/03/2026 08:00;05/03/2026;Đã giải quyết;04/03/2026 10:00"
+    assert upload(officer_client, [line]).status_code == 303
+    assert officer_client.post("/quan-ly/ho-so/nhap/ap-dung").status_code == 303
+    assert Dossier.by_code("H-2026-0009").applicant_name == "Trần Văn Bình"

@@ -177,3 +177,10 @@ def test_zip_bomb_renamed_xlsx_is_refused(runner, tmp_path):
     result = runner.invoke(args=["import-procedures", str(path)])
     assert result.exit_code != 0
     assert "quá lớn khi giải nén" in result.output
+
+
+def test_nul_characters_in_a_file_are_dropped_not_a_crash(runner, tmp_path):
+    """A JSON escape \\u0000 survives decoding; PostgreSQL cannot store it, so the importer drops it."""
+    result = runner.invoke(args=["import-procedures", str(_write_json(tmp_path, [_row(name="Đăng ký\u0000 thử")]))])
+    assert result.exit_code == 0, result.output
+    assert Procedure.by_code("1.000001").name == "Đăng ký thử"

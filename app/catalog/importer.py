@@ -143,8 +143,8 @@ def clean_row(label: str, raw: dict) -> dict:
 
 
 def _text(value) -> str:
-    """Cell text, stripped; undoes the quote the exporter puts before formula-like text."""
-    text = str(value).strip()
+    """Cell text, stripped, without NUL (PostgreSQL cannot store it); undoes the exporter's formula quote."""
+    text = str(value).replace("\x00", "").strip()
     if text.startswith("'") and text[1:2] in ("=", "+", "-", "@"):
         return text[1:]
     return text

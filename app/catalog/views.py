@@ -7,6 +7,7 @@ from app.catalog import forms, services
 from app.catalog.models import Field, Procedure
 from app.core import htmx
 from app.core.htmx import render
+from app.core.params import record_id
 from app.core.timeutil import to_local
 from app.extensions import db
 
@@ -57,7 +58,7 @@ def _list_filter() -> services.ListFilter:
     args = request.args
     return services.ListFilter(
         query=args.get("q", "")[:200].strip(),
-        field_id=args.get("field", type=int),
+        field_id=args.get("field", type=record_id),
         status=args.get("status", ""),
         online=args.get("online", ""),
         common=args.get("common") == "1",

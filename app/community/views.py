@@ -10,6 +10,7 @@ from app.community import forms, report
 from app.community.models import KINDS, Activity, Hamlet, Member
 from app.core import htmx
 from app.core.htmx import render
+from app.core.params import record_id
 from app.extensions import db
 from app.roster.services import today
 
@@ -44,10 +45,11 @@ def list_hamlets():
     if request.method == "POST":
         require_role("officer")
         if form.validate_on_submit():
-            if db.session.scalar(select(Hamlet).where(Hamlet.name == form.name.data.strip())):
+            name = " ".join(form.name.data.split())  # checked as it will be stored
+            if db.session.scalar(select(Hamlet).where(Hamlet.name == name)):
                 form.name.errors.append("Đã có ấp/thôn này.")
             else:
-                db.session.add(Hamlet(name=" ".join(form.name.data.split()), position=len(_hamlets()) + 1))
+                db.session.add(Hamlet(name=name, position=len(_hamlets()) + 1))
                 db.session.commit()
                 return _done(url_for(".list_hamlets"))
     sizes = dict(db.session.execute(
@@ -76,7 +78,7 @@ def list_counter_members():
 @role_required("officer")
 def create_member():
     """A new team member, in the hamlet given in the address when there is one."""
-    return _member_form(Member(), request.args.get("ap", type=int))
+    return _member_form(Member(), request.args.get("ap", type=record_id))
 
 
 @bp.route("/thanh-vien/<int:member_id>/sua", methods=["GET", "POST"])
@@ -121,14 +123,14 @@ def create_activity():
     form.set_choices(_hamlets(), members)
     if not form.is_submitted():
         form.occurred_on.data = today()
-        form.hamlet_id.data = request.args.get("ap", type=int) or 0
+        form.hamlet_id.data = request.args.get("ap", type=record_id) or 0
     if form.validate_on_submit():
         activity = Activity()
         form.save_to(activity, members)
         db.session.add(activity)
         db.session.commit()
         return _done(url_for(".create_activity", ap=activity.hamlet_id, da_luu=activity.id))
-    saved = db.session.get(Activity, request.args.get("da_luu", type=int) or 0)
+    saved = db.session.get(Activity, request.args.get("da_luu", type=record_id) or 0)
     response = render("community/activity_form.html", "form", form=form, saved=saved)
     return _invalid(response) if form.is_submitted() else response
 

@@ -57,7 +57,7 @@ def header(name) -> str:
 
 def _text(raw: dict, column: str) -> str:
     value = raw.get(column)
-    return "" if value is None else str(value).strip()
+    return "" if value is None else str(value).replace("\x00", "").strip()  # PostgreSQL refuses NUL
 
 
 def _moment(label: str, column: str, value) -> datetime | None:

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from app.auth.access import role_required
 from app.catalog.models import Field
 from app.core.htmx import render
+from app.core.params import record_id
 from app.dossiers import export, figures, periods, statistics, trend
 from app.dossiers.models import RATINGS
 from app.dossiers.views import bp, today
@@ -16,7 +17,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _wanted():
     period, message = periods.from_args(request.args, today())
-    field_id = request.args.get("linh_vuc", type=int)
+    field_id = request.args.get("linh_vuc", type=record_id)
     return period, message, field_id
 
 

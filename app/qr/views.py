@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload
 
 from app.auth.access import public, role_required
 from app.catalog.models import STATUS_ACTIVE, Field, Procedure
+from app.core.params import record_id
 from app.core.timeutil import to_local, utcnow
 from app.extensions import db
 from app.qr import services as qr
@@ -85,7 +86,7 @@ def choose_sheet():
 @role_required("viewer")
 def print_sheet():
     """The A4 sheet itself; the browser's print dialog turns it into paper or a PDF."""
-    field_ids = request.args.getlist("field", type=int)
+    field_ids = request.args.getlist("field", type=record_id)
     common = request.args.get("common") == "1"
     per_page = request.args.get("n", DEFAULT_PER_PAGE, type=int)
     if per_page not in PER_PAGE_CHOICES:
