@@ -25,6 +25,7 @@ CITIZEN_QUERIES = [
     ("khai tu", "1.000656"),                     # Thủ tục đăng ký khai tử
     ("khai tu cho me", "1.000656"),
     ("bao tu", "1.000656"),
+    ("xin giay khai tu", "1.000656"),            # "giấy" is filler: not the "Giấy khai sinh" of 2.000635
     ("xac nhan doc than", "1.004873"),           # cấp Giấy xác nhận tình trạng hôn nhân
     ("giay doc than", "1.004873"),
     ("nhan con nuoi", "2.001263"),               # Đăng ký việc nuôi con nuôi trong nước
@@ -62,7 +63,9 @@ CITIZEN_QUERIES = [
     ("thong bao to chuc le hoi", "1.003622"),    # Thông báo tổ chức lễ hội cấp xã
     ("cai nghien", "3.000527"),                  # Đăng ký cai nghiện ma túy tự nguyện
     ("tro giup phap ly", "2.000829"),            # Yêu cầu trợ giúp pháp lý
+    ("che do thuong binh", "1.010833"),          # Cấp giấy xác nhận thân nhân của người có công
     ("sang ten xe", "1.013076"),                 # đăng ký sang tên xe
+    ("thu y", "1.013997"),                       # the field Thú y: thiệt hại do dịch bệnh động vật
 ]
 
 BIRTH = "Đăng ký khai sinh"
@@ -207,6 +210,18 @@ def test_common_procedure_wins_a_tie(seeded_app):
 def test_new_procedure_is_found_after_commit(seeded_app, make_procedure):
     make_procedure(code="9.000001", name="Đăng ký nuôi ong mật")
     assert codes("nuoi ong")[0] == "9.000001"
+
+
+def test_a_field_name_typed_whole_finds_its_procedures_first(app, make_field, make_procedure):
+    """"thu y" folds onto "thủ tục" and "y tế" in many names; typed whole, it is the field Thú y."""
+    animals = make_field(name="Thú y", slug="thu-y")
+    make_procedure(code="9.000001", name="Thủ tục cấp thẻ bảo hiểm y tế")
+    make_procedure(code="9.000002", name="Hỗ trợ cơ sở bị thiệt hại do dịch bệnh động vật", field=animals)
+    assert codes("thu y")[0] == "9.000002"
+    assert codes("the bao hiem y te")[0] == "9.000001"
+    animals.name = "Chăn nuôi và thú y"
+    db.session.commit()
+    assert codes("chan nuoi va thu y")[0] == "9.000002"
 
 
 def test_empty_catalogue_finds_nothing(app):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from app.catalog.folding import fold
 from app.catalog.search_index import SearchIndex, current_index
-from app.catalog.synonyms import Span, thesaurus
+from app.catalog.synonyms import Span
 
 MAX_QUERY_CHARS = 300
 MAX_WORDS = 10
@@ -85,7 +85,7 @@ def _hit(index: SearchIndex, number: int, score: float) -> SearchHit:
 def _features(index: SearchIndex, words: list[str]) -> list[Feature]:
     """One feature per matching word and per adjacent pair, the most valuable first."""
     span_of: list[Span | None] = [None] * len(words)
-    for span in thesaurus().spans(words):
+    for span in index.thesaurus.spans(words):
         span_of[span.start:span.end] = [span] * (span.end - span.start)
     typing = len(words) - 1
     literal = [_literal(index, word, i == typing) for i, word in enumerate(words)]

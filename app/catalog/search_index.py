@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app.catalog.folding import fold
 from app.catalog.models import STATUS_ACTIVE, Field, Procedure
-from app.catalog.synonyms import thesaurus
+from app.catalog.synonyms import Thesaurus, thesaurus
 from app.core.database import current_revision
 from app.extensions import db
 
@@ -65,7 +65,8 @@ class SearchIndex:
     primary: Vocabulary  # words of the name, the staff keywords and the code
     anywhere: Vocabulary  # also the field name: everything in Procedure.search_text
     bigrams: Vocabulary  # adjacent word pairs "a b" of the name and of each keyword phrase
-    synonym_masks: dict[str, int]  # folded catalogue phrase -> documents holding all its words
+    synonym_masks: dict[str, int]  # folded catalogue phrase (or field target) -> documents it points to
+    thesaurus: Thesaurus  # the synonym list plus every field name of two words or more
 
     @property
     def size(self) -> int:
@@ -78,7 +79,23 @@ def build_index() -> SearchIndex:
     entries = [Entry(row.code, row.name, row.field_name, row.field_slug, row.online, row.is_common)
                for row, _ in rows]
     primary, anywhere, bigrams = (Vocabulary(postings) for postings in _postings(rows))
-    return SearchIndex(entries, primary, anywhere, bigrams, _synonym_masks(primary))
+    masks, field_phrases = _synonym_masks(primary), {}
+    for field_name, numbers in _field_documents(entries).items():
+        words = tuple(fold(field_name).split())
+        if len(words) >= 2:  # "Thú y", "Đất đai": a field's name typed whole finds its procedures
+            target = FIELD_TARGET + " ".join(words)
+            field_phrases[words], masks[target] = target, _bits(numbers)
+    return SearchIndex(entries, primary, anywhere, bigrams, masks, thesaurus().with_phrases(field_phrases))
+
+
+FIELD_TARGET = "linh vuc:"  # synonym targets that are a field's procedures, not words of names
+
+
+def _field_documents(entries: list[Entry]) -> dict[str, list[int]]:
+    numbers: dict[str, list[int]] = {}
+    for number, entry in enumerate(entries):
+        numbers.setdefault(entry.field_name, []).append(number)
+    return numbers
 
 
 def _ranked_rows() -> list[tuple]:

@@ -37,6 +37,14 @@ class Thesaurus:
         """Every catalogue phrase some everyday phrase points to."""
         return {target for targets in self.phrases.values() for target in targets}
 
+    def with_phrases(self, extra: dict[tuple[str, ...], str]) -> "Thesaurus":
+        """This list plus `extra` phrases (each pointing to one target), e.g. the catalogue's field names."""
+        phrases = dict(self.phrases)
+        for key, target in extra.items():
+            if key and target not in phrases.get(key, ()):
+                phrases[key] = phrases.get(key, ()) + (target,)
+        return Thesaurus(phrases, self.strong, max([self.longest, *map(len, extra)]))
+
     def spans(self, words: list[str]) -> list[Span]:
         """Listed phrases in `words`, longest first from the left, never overlapping."""
         found, i = [], 0
