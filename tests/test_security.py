@@ -2,7 +2,7 @@
 import pytest
 import time_machine
 from flask import Flask
-from werkzeug.routing import Rule
+from werkzeug.routing import IntegerConverter, Rule
 
 from app import create_app
 from app.auth import lockout
@@ -37,7 +37,7 @@ def _sample_url(app: Flask, rule: Rule) -> str:
     for name in rule.arguments:
         converter = rule._converters[name]
         items = getattr(converter, "items", None)
-        values[name] = sorted(items)[0] if items else (1 if "Integer" in type(converter).__name__ else "1.000001")
+        values[name] = sorted(items)[0] if items else (1 if isinstance(converter, IntegerConverter) else "1.000001")
     with app.test_request_context():
         return app.url_for(rule.endpoint, **values)
 

@@ -181,12 +181,18 @@ def test_pages_fit_the_screen_with_big_text_and_targets(live_server, open_page, 
         page = open_page(orientation)
         width = page.viewport_size["width"]
         page.goto(live_server.at(path))
+        page.evaluate("document.fonts.ready.then(() => true)")  # measure the layout with its final fonts
         page.screenshot(path=str(artifacts / f"{name}-{orientation}.png"))
         page.screenshot(path=str(artifacts / f"{name}-{orientation}-full.png"), full_page=True)
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, name
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, page.evaluate(WIDER_THAN_SCREEN))
         assert page.evaluate(SMALLEST_TEXT) >= 22, name
         assert page.evaluate(SMALLEST_TARGET) >= 56, name
 
+
+# The elements reaching past the right edge, to name the culprit when a page scrolls sideways.
+WIDER_THAN_SCREEN = """() => [...document.body.querySelectorAll('*')]
+  .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth)
+  .slice(0, 5).map(el => el.tagName + '.' + el.className + ': ' + (el.textContent || '').trim().slice(0, 80))"""
 
 # The smallest font size of any element that shows text of its own.
 SMALLEST_TEXT = """() => {
