@@ -108,8 +108,20 @@ def _ranked_rows() -> list[tuple]:
         .where(Procedure.status == STATUS_ACTIVE)
     )
     rows = [(row, fold(row.name).split()) for row in db.session.execute(query)]
-    rows.sort(key=lambda item: (not item[0].is_common, _length(item[1]), item[0].code))
+    rows.sort(key=lambda item: (not item[0].is_common, _is_variant(item[1]), _length(item[1]), item[0].code))
     return rows
+
+
+# Names opening with these words amend, renew or withdraw what another procedure gave: among equally
+# good matches the citizen who typed "xe may" or "giay phep xay dung" wants the first-time one.
+_VARIANT_OPENINGS = tuple(tuple(words.split()) for words in (
+    "thu hoi", "cap lai", "cap doi", "doi", "dieu chinh", "dinh chinh", "gia han", "hieu dinh",
+    "dang ky lai", "thu tuc dang ky lai", "giai the", "dang ky giai the",
+))
+
+
+def _is_variant(name_words: list[str]) -> bool:
+    return any(tuple(name_words[:len(opening)]) == opening for opening in _VARIANT_OPENINGS)
 
 
 def _postings(rows: list[tuple]) -> tuple[dict, dict, dict]:
