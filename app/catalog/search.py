@@ -26,6 +26,7 @@ SYNONYM_AGREES = 0.1  # a literal match that the synonym list also points to
 IN_FIELD = 0.45
 PHRASE = 0.6  # two adjacent query words adjacent in the name: share of their mean weight
 FILLER = 0.15
+CONCEPT_SHARE = 1.0
 SCATTERED = 0.8  # words of a synonym span found apart, in a document the list does not point to
 # Hits scoring under this share of the best one are noise to an elderly reader.
 KEEP_SHARE = 0.3
@@ -164,11 +165,14 @@ def _word_feature(size: int, literal: list[tuple[float, int]], synonym: Synonym)
     if not union:
         return 0.0, Feature([], 0)
     weight = _idf(union.bit_count(), size)
-    options = [(synonym.best, synonym.whole), (synonym.share, synonym.mask & ~synonym.whole)]
+    # What the synonym points to is as rare as its documents, even when its words fold onto
+    # common ones ("phòng trọ" onto the "phòng" and "trợ" of many names).
+    concept = max(weight, _idf(synonym.mask.bit_count(), size) * CONCEPT_SHARE) if synonym.mask else weight
+    options = [(synonym.best * concept, synonym.whole), (synonym.share * concept, synonym.mask & ~synonym.whole)]
     for value, mask in literal:
-        options += [(value, mask & synonym.phrase & ~synonym.mask),
-                    (value * SCATTERED, mask & ~synonym.phrase & ~synonym.mask)]
-    return weight, _feature(options, union, weight)
+        options += [(value * weight, mask & synonym.phrase & ~synonym.mask),
+                    (value * SCATTERED * weight, mask & ~synonym.phrase & ~synonym.mask)]
+    return weight, _feature(options, union, 1.0)
 
 
 def _pair_feature(index: SearchIndex, first: str, second: str, typing: bool, synonym: Synonym) -> Feature:
