@@ -170,7 +170,8 @@ def _word_feature(size: int, literal: list[tuple[float, int]], synonym: Synonym)
     concept = max(weight, _idf(synonym.mask.bit_count(), size) * CONCEPT_SHARE) if synonym.mask else weight
     options = [(synonym.best * concept, synonym.whole), (synonym.share * concept, synonym.mask & ~synonym.whole)]
     for value, mask in literal:
-        options += [(value * weight, mask & synonym.phrase & ~synonym.mask),
+        # A name holding the span as typed is as specific as the synonym's procedures.
+        options += [(value * concept, mask & synonym.phrase & ~synonym.mask),
                     (value * SCATTERED * weight, mask & ~synonym.phrase & ~synonym.mask)]
     return weight, _feature(options, union, 1.0)
 
