@@ -116,7 +116,7 @@ def _ranked_rows() -> list[tuple]:
 # good matches the citizen who typed "xe may" or "giay phep xay dung" wants the first-time one.
 _VARIANT_OPENINGS = tuple(tuple(words.split()) for words in (
     "thu hoi", "cap lai", "cap doi", "doi", "dieu chinh", "dinh chinh", "gia han", "hieu dinh",
-    "dang ky lai", "thu tuc dang ky lai", "giai the", "dang ky giai the", "dung thuc hien",
+    "dang ky lai", "thu tuc dang ky lai", "giai the", "dang ky giai the", "dung thuc hien", "thoi", "thu tuc thoi",
 ))
 
 
