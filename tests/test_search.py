@@ -4,7 +4,7 @@ import unicodedata
 import pytest
 from sqlalchemy import select
 
-from app.catalog.folding import fold
+from app.catalog.folding import fold, search_fold
 from app.catalog.models import STATUS_REPLACED, Field, Procedure
 from app.catalog.search import search_procedures
 from app.catalog.synonyms import parse
@@ -553,13 +553,30 @@ def test_fold(text, folded):
     assert fold(text) == folded
 
 
+@pytest.mark.parametrize(("text", "folded"), [
+    ("Đăng ký", "dang ki"), ("đăng kí", "dang ki"), ("liệt sỹ", "liet si"), ("Quý", "qui"),
+    ("thủy lợi", "thuy loi"), ("máy", "may"), ("y tế", "y te"), ("1.001193", "1.001193"),
+], ids=["ky", "ki", "sy", "quy", "uy-stays", "ay-stays", "lone-y", "code"])
+def test_search_fold_spells_final_i_and_y_one_way(text, folded):
+    assert search_fold(text) == folded
+
+
+@pytest.mark.parametrize(("typed", "usual"), [
+    ("li hon", "ly hon"), ("liet sy", "liet si"), ("chung thuc chu ki", "chung thuc chu ky"),
+    ("dang ki tam tru", "dang ky tam tru"), ("qui hoach", "quy hoach"),
+])
+def test_either_spelling_of_i_and_y_finds_the_same(seeded_app, typed, usual):
+    assert codes(typed)[:3] == codes(usual)[:3]
+    assert codes(typed)
+
+
 def test_synonym_file_format():
     thesaurus = parse("# comment\nsổ đỏ | Bìa Đỏ => giấy chứng nhận\n! nhập khẩu => đăng ký thường trú\n- xin | cho con\n")
     spans = thesaurus.spans("xin lam bia do nhap khau cho con".split())
     assert [(s.start, s.end, s.targets, s.strong) for s in spans] == [
         (0, 1, (), False),
         (2, 4, ("giay chung nhan",), False),
-        (4, 6, ("dang ky thuong tru",), True),
+        (4, 6, ("dang ki thuong tru",), True),  # one spelling for the i/y pairs
         (6, 8, (), False),
     ]
 

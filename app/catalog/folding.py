@@ -20,6 +20,15 @@ def fold(text: str | None) -> str:
     return " ".join(w.strip(".") for w in words if w.strip("."))
 
 
+# Vietnamese writes a final i or y after a consonant both ways (ký/kí, lý/lí, sĩ/sỹ, quý/quí).
+_FINAL_Y = re.compile(r"(?<=[bcdghklmnprstvx])y$|(?<=^qu)y$")
+
+
+def search_fold(text: str | None) -> str:
+    """fold(), then one spelling for the i/y pairs: "ly hon" and "li hon" are one query."""
+    return " ".join(_FINAL_Y.sub("i", word) for word in fold(text).split())
+
+
 def slugify(text: str) -> str:
     """A URL slug from Vietnamese text: 'Hộ tịch' -> 'ho-tich'."""
     return "-".join(fold(text).replace(".", " ").split()) or "khac"

@@ -11,7 +11,7 @@ import itertools
 import math
 from dataclasses import dataclass
 
-from app.catalog.folding import fold
+from app.catalog.folding import search_fold
 from app.catalog.search_index import SearchIndex, current_index
 from app.catalog.synonyms import Span
 
@@ -74,7 +74,7 @@ def query_words(query: object) -> list[str]:
     """Folded query words, each once, at most MAX_WORDS: any input is safe here."""
     if not isinstance(query, str):
         return []
-    unique = dict.fromkeys(fold(query[:MAX_QUERY_CHARS]).split())
+    unique = dict.fromkeys(search_fold(query[:MAX_QUERY_CHARS]).split())
     return list(unique)[:MAX_WORDS]
 
 

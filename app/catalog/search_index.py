@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from flask import current_app
 from sqlalchemy import select
 
-from app.catalog.folding import fold
+from app.catalog.folding import search_fold
 from app.catalog.models import STATUS_ACTIVE, Field, Procedure
 from app.catalog.synonyms import Thesaurus, thesaurus
 from app.core.database import current_revision
@@ -81,7 +81,7 @@ def build_index() -> SearchIndex:
     primary, anywhere, bigrams = (Vocabulary(postings) for postings in _postings(rows))
     masks, field_phrases = _synonym_masks(primary), {}
     for field_name, numbers in _field_documents(entries).items():
-        words = tuple(fold(field_name).split())
+        words = tuple(search_fold(field_name).split())
         if len(words) >= 2:  # "Thú y", "Đất đai": a field's name typed whole finds its procedures
             target = FIELD_TARGET + " ".join(words)
             field_phrases[words], masks[target] = target, _bits(numbers)
@@ -107,14 +107,14 @@ def _ranked_rows() -> list[tuple]:
         .join(Field)
         .where(Procedure.status == STATUS_ACTIVE)
     )
-    rows = [(row, fold(row.name).split()) for row in db.session.execute(query)]
+    rows = [(row, search_fold(row.name).split()) for row in db.session.execute(query)]
     rows.sort(key=lambda item: (not item[0].is_common, _is_variant(item[1]), _length(item[1]), item[0].code))
     return rows
 
 
 # Names opening with these words amend, renew or withdraw what another procedure gave: among equally
 # good matches the citizen who typed "xe may" or "giay phep xay dung" wants the first-time one.
-_VARIANT_OPENINGS = tuple(tuple(words.split()) for words in (
+_VARIANT_OPENINGS = tuple(tuple(search_fold(words).split()) for words in (
     "thu hoi", "cap lai", "cap doi", "doi", "dieu chinh", "dinh chinh", "gia han", "hieu dinh",
     "dang ky lai", "thu tuc dang ky lai", "giai the", "dang ky giai the", "dung thuc hien", "thoi", "thu tuc thoi",
 ))
@@ -128,14 +128,14 @@ def _postings(rows: list[tuple]) -> tuple[dict, dict, dict]:
     """Document numbers per term: of name, keywords and code; of anything; of adjacent pairs."""
     primary, anywhere, bigrams, field_words = {}, {}, {}, {}
     for number, (row, name_words) in enumerate(rows):
-        phrases = [name_words] + [fold(k).split() for k in _KEYWORD_SEPARATORS.split(row.keywords or "")]
+        phrases = [name_words] + [search_fold(k).split() for k in _KEYWORD_SEPARATORS.split(row.keywords or "")]
         words = {w for phrase in phrases for w in phrase} | _code_terms(row.code)
         for word in words:
             primary.setdefault(word, []).append(number)
         # The field's own words as well: a renamed field leaves search_text stale until refreshed.
         if row.field_name not in field_words:
-            field_words[row.field_name] = set(fold(row.field_name).split())
-        for word in words | field_words[row.field_name] | set((row.search_text or "").split()):
+            field_words[row.field_name] = set(search_fold(row.field_name).split())
+        for word in words | field_words[row.field_name] | set(search_fold(row.search_text).split()):
             anywhere.setdefault(word, []).append(number)
         for pair in {f"{a} {b}" for phrase in phrases for a, b in zip(phrase, phrase[1:])}:
             bigrams.setdefault(pair, []).append(number)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from app.catalog.folding import fold
+from app.catalog.folding import search_fold
 
 SYNONYMS_FILE = Path(__file__).parent / "seed" / "synonyms.txt"
 
@@ -76,9 +76,9 @@ def parse(text: str) -> Thesaurus:
             sources, target = line.split("=>", 1)
         else:
             raise ValueError(f"synonym line without '=>': {line!r}")
-        target = fold(target)
+        target = search_fold(target)
         for source in sources.split("|"):
-            key = tuple(fold(source).split())
+            key = tuple(search_fold(source).split())
             if key and is_strong:
                 strong.add(key)
             if key:
