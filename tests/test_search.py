@@ -570,6 +570,33 @@ def test_either_spelling_of_i_and_y_finds_the_same(seeded_app, typed, usual):
     assert codes(typed)
 
 
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("khaisinh", "1.001193"), ("dangkykhaisinh", "1.001193"), ("dangky ket hon", "1.000894"),
+    ("lamcancuoc", "1.014061"), ("xacnhan cu tru", "1.010041"),
+], ids=["two-words", "four-words", "first-word", "synonym-words", "in-a-phrase"])
+def test_words_run_together_are_split(seeded_app, typed, expected):
+    assert codes(typed)[0] == expected
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("ket hoon", "1.000894"), ("dnag ky ket hon", "1.000894"), ("can cuco", "1.014061"),
+    ("khia tu", "1.000656"), ("tam truu", "1.004194"),
+], ids=["extra-letter", "swapped", "swapped-last", "wrong-letter", "doubled-last"])
+def test_a_slip_of_one_key_in_a_short_query_is_forgiven(seeded_app, typed, expected):
+    assert codes(typed)[0] == expected
+
+
+def test_a_sentence_keeps_the_real_words_the_catalogue_lacks(seeded_app):
+    """"mồ côi" is no slip for "mồ cô": in a sentence that finds something, unknown words stay."""
+    from app.catalog.respell import corrected, split_run_together
+    from app.catalog.search_index import current_index
+
+    words = "muon nhan nuoi mot dua be mo coi".split()
+    assert split_run_together(current_index(), words) == words
+    assert corrected(current_index(), words) != words  # a correction exists, and is not used:
+    assert codes(" ".join(words))[0] == codes("muon nhan nuoi mot dua be")[0]
+
+
 def test_synonym_file_format():
     thesaurus = parse("# comment\nsổ đỏ | Bìa Đỏ => giấy chứng nhận\n! nhập khẩu => đăng ký thường trú\n- xin | cho con\n")
     spans = thesaurus.spans("xin lam bia do nhap khau cho con".split())

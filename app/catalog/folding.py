@@ -26,7 +26,12 @@ _FINAL_Y = re.compile(r"(?<=[bcdghklmnprstvx])y$|(?<=^qu)y$")
 
 def search_fold(text: str | None) -> str:
     """fold(), then one spelling for the i/y pairs: "ly hon" and "li hon" are one query."""
-    return " ".join(_FINAL_Y.sub("i", word) for word in fold(text).split())
+    return " ".join(map(search_spelling, fold(text).split()))
+
+
+def search_spelling(word: str) -> str:
+    """One folded word with the search's spelling of a final i or y."""
+    return _FINAL_Y.sub("i", word)
 
 
 def slugify(text: str) -> str:

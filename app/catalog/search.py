@@ -12,11 +12,13 @@ import math
 from dataclasses import dataclass
 
 from app.catalog.folding import search_fold
+from app.catalog.respell import corrected, split_run_together
 from app.catalog.search_index import SearchIndex, current_index
 from app.catalog.synonyms import Span
 
 MAX_QUERY_CHARS = 300
 MAX_WORDS = 10
+SHORT_QUERY = 3  # words: unknown ones are taken for typing slips
 # What one query word is worth, as a share of its weight, by where and how it matched.
 IN_NAME = 1.0
 TYPED_PREFIX = 0.9  # the last word, still being typed
@@ -66,7 +68,11 @@ def search_procedures(query: str, limit: int = 30) -> list[SearchHit]:
     index = current_index()
     if not index.size:
         return []
+    words = split_run_together(index, words)[:MAX_WORDS]
     ranked = _best_documents(index.size, _features(index, words), limit)
+    # A slip in a short query is most of the query; in a sentence it is more often a real word.
+    if (not ranked or len(words) <= SHORT_QUERY) and (fixed := corrected(index, words)) != words:
+        ranked = _best_documents(index.size, _features(index, fixed), limit) or ranked
     return [_hit(index, number, score) for score, number in ranked]
 
 

@@ -8,6 +8,7 @@ import re
 import threading
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 
 from flask import current_app
 from sqlalchemy import select
@@ -71,6 +72,22 @@ class SearchIndex:
     @property
     def size(self) -> int:
         return len(self.entries)
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """Every word of the catalogue and of the synonym list: what a query may hold as typed."""
+        listed = {word for phrase in self.thesaurus.phrases for word in phrase}
+        return frozenset(self.anywhere.masks) | listed
+
+    @cached_property
+    def known_pairs(self) -> frozenset[str]:
+        """Every "a b" of adjacent words in a name, a staff keyword or a listed phrase."""
+        listed = {f"{a} {b}" for phrase in self.thesaurus.phrases for a, b in zip(phrase, phrase[1:])}
+        return frozenset(self.bigrams.masks) | listed
+
+    def frequency(self, word: str) -> int:
+        """How many procedures hold `word` anywhere."""
+        return self.anywhere.exact(word).bit_count()
 
 
 def build_index() -> SearchIndex:
