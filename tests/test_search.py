@@ -597,6 +597,20 @@ def test_a_sentence_keeps_the_real_words_the_catalogue_lacks(seeded_app):
     assert codes(" ".join(words))[0] == codes("muon nhan nuoi mot dua be")[0]
 
 
+def test_the_words_at_the_end_of_a_long_sentence_count(seeded_app):
+    # "thờ cúng" is the 13th and 14th word: a cap of ten words once dropped it.
+    assert codes("bo toi hy sinh trong chien tranh, gia dinh muon duoc huong tien tho cung")[0] == "1.010803"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("nha toi kho khan qua, muon xin duoc vao danh sach ho ngheo", "1.011607"),
+    ("toi muon trong cay an qua tren bo kenh thuy loi", "1.014860"),
+])
+def test_a_sentence_does_not_open_on_a_name_of_two_hundred_words(seeded_app, sentence, expected):
+    """1.013962's scraped name runs to 210 words and holds most everyday words by chance."""
+    assert codes(sentence)[0] == expected
+
+
 def test_synonym_file_format():
     thesaurus = parse("# comment\nsổ đỏ | Bìa Đỏ => giấy chứng nhận\n! nhập khẩu => đăng ký thường trú\n- xin | cho con\n")
     spans = thesaurus.spans("xin lam bia do nhap khau cho con".split())

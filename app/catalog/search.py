@@ -17,7 +17,7 @@ from app.catalog.search_index import SearchIndex, current_index
 from app.catalog.synonyms import Span
 
 MAX_QUERY_CHARS = 300
-MAX_WORDS = 10
+MAX_WORDS = 20
 SHORT_QUERY = 3  # words: unknown ones are taken for typing slips
 # What one query word is worth, as a share of its weight, by where and how it matched.
 IN_NAME = 1.0
@@ -33,6 +33,9 @@ SCATTERED = 0.8  # words of a synonym span found apart, in a document the list d
 # Hits scoring under this share of the best one are noise to an elderly reader.
 KEEP_SHARE = 0.3
 MAX_STEPS = 5000
+# Names longer than this many words weigh less, by the square root; ranked from a wider pool.
+LONG_NAME = 60
+LONG_NAME_POOL = 10
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,21 @@ def search_procedures(query: str, limit: int = 30) -> list[SearchHit]:
     if not index.size:
         return []
     words = split_run_together(index, words)[:MAX_WORDS]
-    ranked = _best_documents(index.size, _features(index, words), limit)
+    pool = limit + LONG_NAME_POOL
+    ranked = _best_documents(index.size, _features(index, words), pool)
     # A slip in a short query is most of the query; in a sentence it is more often a real word.
     if (not ranked or len(words) <= SHORT_QUERY) and (fixed := corrected(index, words)) != words:
-        ranked = _best_documents(index.size, _features(index, fixed), limit) or ranked
-    return [_hit(index, number, score) for score, number in ranked]
+        ranked = _best_documents(index.size, _features(index, fixed), pool) or ranked
+    if len(words) > SHORT_QUERY:  # a sentence: its everyday words pile up in very long names
+        ranked = sorted(((score * _long_name_factor(index, number), number) for score, number in ranked),
+                        key=lambda pair: (-pair[0], pair[1]))
+    return [_hit(index, number, score) for score, number in ranked[:limit]]
+
+
+def _long_name_factor(index: SearchIndex, number: int) -> float:
+    """A name of scores of words (scraped text run on) holds a sentence's everyday words by chance."""
+    length = index.entries[number].length
+    return 1.0 if length <= LONG_NAME else math.sqrt(LONG_NAME / length)
 
 
 def query_words(query: object) -> list[str]:

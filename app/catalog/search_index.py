@@ -34,6 +34,7 @@ class Entry:
     field_slug: str
     online: bool | None
     is_common: bool
+    length: int  # words of the name, without a leading "Thủ tục"
 
 
 class Vocabulary:
@@ -93,8 +94,8 @@ class SearchIndex:
 def build_index() -> SearchIndex:
     """Read the in-force catalogue in one query and index it."""
     rows = _ranked_rows()
-    entries = [Entry(row.code, row.name, row.field_name, row.field_slug, row.online, row.is_common)
-               for row, _ in rows]
+    entries = [Entry(row.code, row.name, row.field_name, row.field_slug, row.online, row.is_common,
+                     _length(words)) for row, words in rows]
     primary, anywhere, bigrams = (Vocabulary(postings) for postings in _postings(rows))
     masks, field_phrases = _synonym_masks(primary), {}
     for field_name, numbers in _field_documents(entries).items():
