@@ -348,6 +348,56 @@ MORE_CITIZEN_QUERIES += [
     ("nha o xa hoi", ["1.014632"]),  # Đăng ký mua, thuê mua, thuê nhà ở xã hội, vay vốn để hộ gia
 ]
 
+# A fifth set, of colloquial sentences, measured once first (23 of 50 first: a ten-word cap cut
+# off their ends), 44 after the cap, the long-name weight and the synonyms it led to.
+# The six still missed are left out here and named in the closing note.
+MORE_CITIZEN_QUERIES += [
+    ("giay khai sinh cua toi de lau bi mat roi, gio lam lai the nao", ["1.004884", "2.000635"]),  # Thủ tục đăng ký lại khai sinh
+    ("Tên con tôi trong giấy khai sinh bị viết sai, muốn sửa lại", ["1.004859"]),  # Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch, xác
+    ("chau toi mo coi ca bo lan me, toi muon lam nguoi giam ho cho chau", ["1.004837"]),  # Thủ tục đăng ký giám hộ
+    ("vo chong toi hiem muon, muon nhan mot dua tre ve lam con nuoi", ["2.001263"]),  # Đăng ký việc nuôi con nuôi trong nước
+    ("ba toi muon lam di chuc de lai nha dat cho cac con", ["2.001019"]),  # Chứng thực di chúc
+    ("bo me mat roi, anh em trong nha muon lam giay to chia dat thua ke", ["2.001406"]),  # Chứng thực văn bản phân chia di sản mà di sản là động sản, q
+    ("con trai toi lay vo roi muon tach ra lam so ho rieng", ["1.010038"]),  # Tách hộ
+    ("toi sap di lam an xa mot thoi gian, phai khai bao voi cong an", ["1.003677"]),  # Khai báo tạm vắng
+    ("toi can giay xac nhan noi dang o de lam ho so cho con di hoc", ["1.010041"]),  # Xác nhận thông tin về cư trú
+    ("the can cuoc cua toi bi mat o cho, lam lai o dau", ["1.014064"]),  # Cấp lại thẻ căn cước
+    ("hai nha hang xom lan ranh dat cua nhau, nho xa dung ra hoa giai", ["1.012812", "1.013967"]),  # Hòa giải tranh chấp đất đai
+    ("toi muon xin phep xay nha moi 2 tang tren dat nha minh", ["1.013225"]),  # Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp I
+    ("toi nghi lam cong ty roi, muon rut bao hiem xa hoi mot lan", ["1.001613"]),  # Giải quyết hưởng bảo hiểm xã hội một lần
+    ("Vợ tôi mới sinh con, muốn làm hồ sơ nhận tiền thai sản", ["2.000693"]),  # Giải quyết hưởng chế độ thai sản
+    ("bo toi nam liet giuong, muon nho con trai di lanh luong huu ho", ["1.001601"]),  # Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất
+    ("di kham benh o ngoai khong dung tuyen, bao hiem y te co tra lai tien khong", ["1.001656"]),  # Thanh toán trực tiếp chi phí khám, chữa bệnh BHYT/Cấp giấy c
+    ("ong toi hon 80 tuoi khong co luong huu, xin tien tro cap hang thang", ["1.014027", "1.001776"]),  # Thực hiện, điều chỉnh, thôi hưởng trợ cấp hưu trí xã hội
+    ("con toi bi bai nao tu nho, muon lam giay chung nhan khuyet tat", ["1.001699"]),  # Xác định, xác định lại mức độ khuyết tật và cấp Giấy xác nhậ
+    ("nha toi kho khan qua, muon xin duoc vao danh sach ho ngheo", ["1.011607", "1.011606"]),  # Công nhận hộ nghèo, hộ cận nghèo thường xuyên hằng năm
+    ("bo toi hy sinh trong chien tranh, gia dinh muon duoc huong tien tho cung", ["1.010803"]),  # Giải quyết chế độ trợ cấp thờ cúng liệt sĩ
+    ("toi muon mo mot quan tap hoa nho o nha thi dang ky kinh doanh the nao", ["1.001612"]),  # Đăng ký thành lập hộ kinh doanh
+    ("quan an cua toi muon tam nghi ban vai thang", ["1.001570"]),  # Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn đã
+    ("may ho trong thon muon cung nhau lap hop tac xa trong rau sach", ["1.005280"]),  # Đăng ký thành lập hợp tác xã, liên hiệp hợp tác xã; đăng ký
+    ("toi muon trong cay an qua tren bo kenh thuy loi", ["1.014860"]),  # Cấp giấy phép cho các hoạt động trồng cây lâu năm trong phạm
+    ("rung keo nha toi bi bao quat do het, nho xa xuong kiem tra", ["1.012922"]),  # Kiểm tra hiện trường rừng trồng bị thiệt hại
+    ("toi mua lai chiec xe may cu cua hang xom, muon sang ten cho minh", ["1.013076"]),  # Cấp chứng nhận đăng ký xe, biển số xe trong trường hợp thay
+    ("thon toi sap to chuc le hoi dinh lang dau xuan, phai bao cao xa", ["1.003622"]),  # Thông báo tổ chức lễ hội cấp xã
+    ("toi khong dong y voi quyet dinh cua uy ban xa, muon lam don khieu nai", ["2.002409"]),  # Thủ tục giải quyết khiếu nại lần đầu tại xã
+    ("toi dang that nghiep, muon vay tien quy viec lam de mo xuong nho", ["1.013724", "1.013725"]),  # Vay vốn hỗ trợ tạo việc làm, duy trì và mở rộng việc làm từ
+    ("nha toi nuoi bo, muon duoc ho tro tien phoi giong nhan tao", ["1.012836"]),  # Hỗ trợ chi phí về vật tư phối giống nhân tạo gia súc gồm tin
+    ("bao tu", ["1.000656", "2.002913"]),  # Thủ tục đăng ký khai tử
+    ("nhap khau", ["1.004222"]),  # Đăng ký thường trú
+    ("cat khau", ["1.003197"]),  # Xóa đăng ký thường trú
+    ("lam so do", ["1.013978", "1.012753"]),  # Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nh
+    ("photo cong chung", ["2.000815"]),  # Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan,
+    ("mat the bao hiem", ["1.002759"]),  # Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT
+    ("xác nhận độc thân", ["1.004873"]),  # Thủ tục cấp Giấy xác nhận tình trạng hôn nhân
+    ("lam cccd", ["1.014061", "1.014062", "1.014063", "1.014064"]),  # Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên
+    ("nuoi ca", ["1.014801", "1.014862"]),  # Cấp, cấp lại Giấy xác nhận nuôi trồng thủy sản lồng bè, đối
+    ("thue tro", ["1.004194", "2.001159"]),  # Đăng ký tạm trú
+    ("tiền ma chay", ["1.001731", "1.014028", "1.013822", "2.002913"]),  # Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội
+    ("cuoi vo", ["1.000894"]),  # Thủ tục đăng ký kết hôn
+    ("hoc nghe", ["2.002821"]),  # Hỗ trợ đào tạo nghề cho người lao động ở khu vực nông thôn,
+    ("ban binh gas", ["2.001283"]),  # Cấp Giấy chứng nhận đủ điều kiện cửa hàng bán lẻ LPG chai
+]
+
 BIRTH = "Đăng ký khai sinh"
 SPELLINGS = [
     ("unaccented", "dang ky khai sinh"),
@@ -587,14 +637,14 @@ def test_a_slip_of_one_key_in_a_short_query_is_forgiven(seeded_app, typed, expec
 
 
 def test_a_sentence_keeps_the_real_words_the_catalogue_lacks(seeded_app):
-    """"mồ côi" is no slip for "mồ cô": in a sentence that finds something, unknown words stay."""
+    """"kênh" is no slip for "kinh": in a sentence that finds something, unknown words stay."""
     from app.catalog.respell import corrected, split_run_together
     from app.catalog.search_index import current_index
 
-    words = "muon nhan nuoi mot dua be mo coi".split()
+    words = "toi muon trong cay an qua tren bo kenh thuy loi".split()
     assert split_run_together(current_index(), words) == words
     assert corrected(current_index(), words) != words  # a correction exists, and is not used:
-    assert codes(" ".join(words))[0] == codes("muon nhan nuoi mot dua be")[0]
+    assert codes(" ".join(words))[0] == codes("toi muon trong cay an qua tren bo thuy loi")[0]
 
 
 def test_the_words_at_the_end_of_a_long_sentence_count(seeded_app):
