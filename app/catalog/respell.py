@@ -16,6 +16,15 @@ MAX_PARTS = 4
 MAX_SLIP_LENGTH = 16  # longer is no mistyped syllable; splitting it could cost a lot
 
 
+# Southern words for what the catalogue says the Northern way; only ever in queries.
+DIALECT = {"lanh": "linh", "sanh": "sinh", "tui": "toi"}
+
+
+def in_catalogue_words(words: list[str]) -> list[str]:
+    """The query's Southern words as the catalogue spells them ("lãnh lương hưu" = "lĩnh")."""
+    return [DIALECT.get(word, word) for word in words]
+
+
 def split_run_together(index: SearchIndex, words: list[str]) -> list[str]:
     """`words` with each unknown word split into known words where it can be."""
     return _respelled(index, words, lambda word: _run_together(index, word) or [word])

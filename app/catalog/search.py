@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from app.catalog.folding import search_fold
-from app.catalog.respell import corrected, split_run_together
+from app.catalog.respell import corrected, in_catalogue_words, split_run_together
 from app.catalog.search_index import SearchIndex, current_index
 from app.catalog.synonyms import Span
 
@@ -71,7 +71,7 @@ def search_procedures(query: str, limit: int = 30) -> list[SearchHit]:
     index = current_index()
     if not index.size:
         return []
-    words = split_run_together(index, words)[:MAX_WORDS]
+    words = split_run_together(index, in_catalogue_words(words))[:MAX_WORDS]
     pool = limit + LONG_NAME_POOL
     ranked = _best_documents(index.size, _features(index, words), pool)
     # A slip in a short query is most of the query; in a sentence it is more often a real word.

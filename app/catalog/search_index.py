@@ -135,6 +135,7 @@ def _ranked_rows() -> list[tuple]:
 _VARIANT_OPENINGS = tuple(tuple(search_fold(words).split()) for words in (
     "thu hoi", "cap lai", "cap doi", "doi", "dieu chinh", "dinh chinh", "gia han", "hieu dinh",
     "dang ky lai", "thu tuc dang ky lai", "giai the", "dang ky giai the", "dung thuc hien", "thoi", "thu tuc thoi",
+    "ghi vao so", "thu tuc ghi vao so",  # a case already decided abroad, recorded here
 ))
 
 
