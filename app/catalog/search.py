@@ -28,7 +28,6 @@ SYNONYM_AGREES = 0.1  # a literal match that the synonym list also points to
 IN_FIELD = 0.45
 PHRASE = 0.6  # two adjacent query words adjacent in the name: share of their mean weight
 FILLER = 0.15
-CONCEPT_SHARE = 1.0
 SCATTERED = 0.8  # words of a synonym span found apart, in a document the list does not point to
 # Hits scoring under this share of the best one are noise to an elderly reader.
 KEEP_SHARE = 0.3
@@ -72,15 +71,19 @@ def search_procedures(query: str, limit: int = 30) -> list[SearchHit]:
     if not index.size:
         return []
     words = split_run_together(index, in_catalogue_words(words))[:MAX_WORDS]
-    pool = limit + LONG_NAME_POOL
-    ranked = _best_documents(index.size, _features(index, words), pool)
-    # A slip in a short query is most of the query; in a sentence it is more often a real word.
-    if (not ranked or len(words) <= SHORT_QUERY) and (fixed := corrected(index, words)) != words:
-        ranked = _best_documents(index.size, _features(index, fixed), pool) or ranked
+    ranked = _ranked(index, words, limit + LONG_NAME_POOL)
     if len(words) > SHORT_QUERY:  # a sentence: its everyday words pile up in very long names
         ranked = sorted(((score * _long_name_factor(index, number), number) for score, number in ranked),
                         key=lambda pair: (-pair[0], pair[1]))
     return [_hit(index, number, score) for score, number in ranked[:limit]]
+
+
+def _ranked(index: SearchIndex, words: list[str], limit: int) -> list[tuple[float, int]]:
+    ranked = _best_documents(index.size, _features(index, words), limit)
+    # A slip in a short query is most of the query; in a sentence it is more often a real word.
+    if (not ranked or len(words) <= SHORT_QUERY) and (fixed := corrected(index, words)) != words:
+        ranked = _best_documents(index.size, _features(index, fixed), limit) or ranked
+    return ranked
 
 
 def _long_name_factor(index: SearchIndex, number: int) -> float:
@@ -186,7 +189,7 @@ def _word_feature(size: int, literal: list[tuple[float, int]], synonym: Synonym)
     weight = _idf(union.bit_count(), size)
     # What the synonym points to is as rare as its documents, even when its words fold onto
     # common ones ("phòng trọ" onto the "phòng" and "trợ" of many names).
-    concept = max(weight, _idf(synonym.mask.bit_count(), size) * CONCEPT_SHARE) if synonym.mask else weight
+    concept = max(weight, _idf(synonym.mask.bit_count(), size)) if synonym.mask else weight
     options = [(synonym.best * concept, synonym.whole), (synonym.share * concept, synonym.mask & ~synonym.whole)]
     for value, mask in literal:
         # A name holding the span as typed is as specific as the synonym's procedures.
