@@ -502,6 +502,43 @@ MORE_CITIZEN_QUERIES += [
     ("mat ca vet xe", ["1.013082", "1.013080"]),  # Cấp lại chứng nhận đăng ký xe, biển số xe thực hiện bằng dịc
 ]
 
+# Misses of the sets above that later changes answered first.
+MORE_CITIZEN_QUERIES += [
+    ("vo moi sinh em be lanh tien bao hiem", ["2.000693"]),  # Giải quyết hưởng chế độ thai sản
+    ("bo toi mat con tien luong huu thang truoc chua lanh", ["2.000717"]),  # Truy lĩnh lương hưu, trợ cấp bảo hiểm xã hội của người hưởng
+    ("ruong lua cay khong hieu qua muon chuyen sang trong cay khac", ["1.008004"]),  # Chuyển đổi cơ cấu cây trồng, vật nuôi trên đất trồng lúa
+]
+
+# Queries of those sets that the search still does not answer first: kept here so that a change
+# that fixes one is noticed (the test then passes unexpectedly and fails), and moved up when it does.
+KNOWN_MISSES = [
+    ("lam nghiep", ["1.007919", "1.011471", "1.012531", "1.012922", "1.014832", "3.000250", "3.000502"]),  # Thẩm định thiết kế, dự toán công trình lâm sinh hoặc thẩm đị
+    ("BHYT", ["1.001939", "1.002759", "1.002051", "1.001656"]),  # Đăng ký đóng, cấp thẻ BHYT đối với người chỉ tham gia BHYT
+    ("con toi moi de can lam giay to gi", ["1.001193", "2.001023", "2.000986"]),  # Thủ tục đăng ký khai sinh
+    ("muon nhan nuoi mot dua be mo coi", ["2.001263"]),  # Đăng ký việc nuôi con nuôi trong nước
+    ("rung keo nha toi bi bao quat do het", ["1.012922"]),  # Kiểm tra hiện trường rừng trồng bị thiệt hại
+    ("that nghiep muon vay von de tu lam an", ["1.013724"]),  # Vay vốn hỗ trợ tạo việc làm, duy trì và mở rộng việc làm từ
+    ("bi bong khi di chua chay giup hang xom xin ho tro", ["3.000509"]),  # Chế độ, chính sách đối với người được huy động, người tham g
+    ("ho kinh doanh", ["1.001612"]),  # Đăng ký thành lập hộ kinh doanh
+    ("vo toi moi sinh em be, toi muon lam giay khai sinh cho con", ["1.001193", "2.001023", "2.000986"]),  # Thủ tục đăng ký khai sinh
+    ("nha toi cu nat roi, muon sua chua cai tao lai co can xin phep khong", ["1.013229"]),  # Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình
+    ("con toi dang hoc lop 7, gia dinh chuyen nha nen xin chuyen truong", ["2.002481"]),  # Chuyển trường đối với học sinh trung học cơ sở
+    ("chong toi di chua chay giup hang xom bi bong nang, co duoc ho tro tien chua tri khong", ["3.000509"]),  # Chế độ, chính sách đối với người được huy động, người tham g
+    ("toi muon nhan mot chau be dang o trung tam bao tro xa hoi ve nha cham soc", ["2.001942"]),  # Chuyển trẻ em đang được chăm sóc thay thế tại cơ sở trợ giúp
+    ("tien tuat", ["2.000821", "1.010824"]),  # Giải quyết hưởng chế độ tử tuất
+    ("dang ky nuoi con nuoi", ["2.001263"]),  # Đăng ký việc nuôi con nuôi trong nước
+    ("lanh luong huu thay cho ba tui vi ong yeu khong di duoc", ["1.001601"]),  # Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất
+    ("ong noi toi vua qua doi o nha hom qua, gia dinh phai lam giay to gi voi xa", ["1.000656", "2.002913"]),  # Thủ tục đăng ký khai tử
+    ("con toi sinh ra luc chua cuoi, gio ba no muon nhan la con de lam giay to cho chau", ["1.001022", "1.000689"]),  # Thủ tục đăng ký nhận cha, mẹ, con
+    ("tui len Binh Duong muon phong tro lam cong nhan, chu nha noi phai khai bao voi cong an", ["1.004194"]),  # Đăng ký tạm trú
+    ("nha tui cu qua roi, muon sua lai va cat them mot tang lau", ["1.013229"]),  # Cấp giấy phép xây dựng sửa chữa, cải tạo đối với công trình
+    ("toi bi may cat dut ngon tay khi dang lam o xuong go", ["1.001632"]),  # Giải quyết hưởng chế độ TNLĐ, BNN đối với trường hợp bị TNLĐ
+    ("the bao hiem y te cua toi bi rach nat, muon xin lai cai khac", ["1.002759"]),  # Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT
+    ("nha toi chuyen vao Binh Duong lam an, thang con dang hoc lop bay can xin chuyen truong", ["2.002481"]),  # Chuyển trường đối với học sinh trung học cơ sở
+    ("toi biet ong can bo dia chinh xa nhan tien hoi lo, muon bao len cap tren", ["2.002396"]),  # Giải quyết tố cáo cấp xã
+    ("toi chay vao dap lua cuu nha hang xom thi bi bong, chua co bao hiem gi", ["3.000509"]),  # Chế độ, chính sách đối với người được huy động, người tham g
+]
+
 BIRTH = "Đăng ký khai sinh"
 SPELLINGS = [
     ("unaccented", "dang ky khai sinh"),
@@ -563,6 +600,12 @@ def test_first_time_procedure_wins_a_tie_against_its_amendments(seeded_app):
         assert not name.startswith(("Thu hồi", "Cấp lại", "Đổi", "Đăng ký giải thể")), (query, name)
     assert codes("cap lai dang ky xe")[0] in ("1.013080", "1.013082")
     assert "giải thể" in Procedure.by_code(codes("giai the hop tac xa")[0]).name.lower()
+
+
+@pytest.mark.xfail(strict=True, reason="a known miss: see KNOWN_MISSES")
+@pytest.mark.parametrize(("query", "expected"), KNOWN_MISSES, ids=[q for q, _ in KNOWN_MISSES])
+def test_known_misses_still_miss(seeded_app, query, expected):
+    assert codes(query)[0] in expected
 
 
 @pytest.mark.parametrize(("query", "expected"), [
