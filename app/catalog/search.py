@@ -71,9 +71,11 @@ def search_procedures(query: str, limit: int = 30) -> list[SearchHit]:
     if not index.size:
         return []
     words = split_run_together(index, in_catalogue_words(words))[:MAX_WORDS]
-    ranked = _ranked(index, words, limit + LONG_NAME_POOL)
-    if len(words) > SHORT_QUERY:  # a sentence: its everyday words pile up in very long names
-        ranked = sorted(((score * _long_name_factor(index, number), number) for score, number in ranked),
+    if len(words) <= SHORT_QUERY:
+        ranked = _ranked(index, words, limit)
+    else:  # a sentence: its everyday words pile up in very long names
+        ranked = sorted(((score * _long_name_factor(index, number), number)
+                         for score, number in _ranked(index, words, limit + LONG_NAME_POOL)),
                         key=lambda pair: (-pair[0], pair[1]))
     return [_hit(index, number, score) for score, number in ranked[:limit]]
 
