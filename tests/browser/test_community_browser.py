@@ -125,6 +125,8 @@ def test_kiosk_home_shows_todays_duty_announcement_and_guides(community, live_se
         if not services.holiday_name(services.today()) else
         "Hôm nay có Nguyễn Thị Lan (buổi sáng) hỗ trợ nộp hồ sơ trực tuyến tại quầy.")
     expect(page.get_by_text("Thứ Bảy 28/11 Bộ phận Một cửa làm việc buổi sáng.")).to_be_visible()
+    # The announcement band runs edge to edge; it must not make the home page scroll sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     page.screenshot(path=artifacts / f"community-kiosk-home-{screen}.png")
     page.locator(".guide-tile").filter(has_text="Nộp hồ sơ trực tuyến").tap()
     expect(page.locator("h1")).to_have_text("Nộp hồ sơ trực tuyến trên Cổng Dịch vụ công")
