@@ -42,15 +42,23 @@ def pdf_bytes(text: str = "Tai lieu hop", padding: int = 0) -> bytes:
 
 
 def office_bytes(kind: str = "docx", main_type: str | None = None, extra: dict | None = None) -> bytes:
-    """A minimal Office file of `kind` (its main part and [Content_Types].xml)."""
+    """A minimal Office file of `kind` (its main part and [Content_Types].xml), the same bytes every call."""
     part, main = OFFICE[kind]
     out = io.BytesIO()
+    # A fixed time: writestr with a bare name stamps the current second, and tests compare bytes
+    # of an upload with bytes built again later.
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", CONTENT_TYPES.format(part=part, main=main_type or main))
-        archive.writestr(part, "<document>Nội dung</document>")
+        archive.writestr(_entry("[Content_Types].xml"), CONTENT_TYPES.format(part=part, main=main_type or main))
+        archive.writestr(_entry(part), "<document>Nội dung</document>")
         for name, data in (extra or {}).items():
-            archive.writestr(name, data)
+            archive.writestr(_entry(name), data)
     return out.getvalue()
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(2026, 1, 2, 3, 4, 6))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
 
 
 def zip_bomb_docx(megabytes: int = 60) -> bytes:
