@@ -6,6 +6,7 @@ word one keystroke away: the sentences citizens type hold many real words the ca
 ("mồ côi", "kênh"), and "correcting" those ("mồ cô", "kinh") pushes noise into good results.
 Known words are never touched.
 """
+from collections.abc import Callable
 from string import ascii_lowercase
 
 from app.catalog.folding import search_spelling
@@ -14,7 +15,6 @@ from app.catalog.search_index import SearchIndex
 MIN_PART = 2  # "o" and "y" are words, but a split into single letters finds anything
 MAX_PARTS = 4
 MAX_SLIP_LENGTH = 16  # longer is no mistyped syllable; splitting it could cost a lot
-
 
 # Southern words for what the catalogue says the Northern way; only ever in queries.
 DIALECT = {"lanh": "linh", "sanh": "sinh", "tui": "toi"}
@@ -43,7 +43,7 @@ def corrected(index: SearchIndex, words: list[str]) -> list[str]:
     return _respelled(index, words, lambda word: [_nearest(index, word) or word])
 
 
-def _respelled(index: SearchIndex, words: list[str], fix) -> list[str]:
+def _respelled(index: SearchIndex, words: list[str], fix: Callable[[str], list[str]]) -> list[str]:
     last = len(words) - 1
     out: list[str] = []
     for i, word in enumerate(words):

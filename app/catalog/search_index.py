@@ -134,13 +134,14 @@ def _ranked_rows() -> list[tuple]:
 # good matches the citizen who typed "xe may" or "giay phep xay dung" wants the first-time one.
 _VARIANT_OPENINGS = tuple(tuple(search_fold(words).split()) for words in (
     "thu hoi", "cap lai", "cap doi", "doi", "dieu chinh", "dinh chinh", "gia han", "hieu dinh",
-    "dang ky lai", "thu tuc dang ky lai", "giai the", "dang ky giai the", "dung thuc hien", "thoi", "thu tuc thoi",
-    "ghi vao so", "thu tuc ghi vao so",  # a case already decided abroad, recorded here
+    "dang ky lai", "giai the", "dang ky giai the", "dung thuc hien", "thoi",
+    "ghi vao so",  # a case already decided abroad, recorded here
 ))
 
 
 def _is_variant(name_words: list[str]) -> bool:
-    return any(tuple(name_words[:len(opening)]) == opening for opening in _VARIANT_OPENINGS)
+    words = _without_opening(name_words)
+    return any(tuple(words[:len(opening)]) == opening for opening in _VARIANT_OPENINGS)
 
 
 def _postings(rows: list[tuple]) -> tuple[dict, dict, dict]:
@@ -162,8 +163,12 @@ def _postings(rows: list[tuple]) -> tuple[dict, dict, dict]:
 
 
 def _length(name_words: list[str]) -> int:
-    # Many names open with "Thủ tục": it says nothing and must not make a name look longer.
-    return len(name_words) - (2 if name_words[:2] == ["thu", "tuc"] else 0)
+    return len(_without_opening(name_words))
+
+
+def _without_opening(name_words: list[str]) -> list[str]:
+    # Many names open with "Thủ tục": it says nothing, neither about length nor about kind.
+    return name_words[2:] if name_words[:2] == ["thu", "tuc"] else name_words
 
 
 def _code_terms(code: str) -> set[str]:
