@@ -77,6 +77,11 @@ class Procedure(db.Model):
     status: Mapped[str] = mapped_column(String(20), default=STATUS_ACTIVE, index=True)
     replaced_by: Mapped[str | None] = mapped_column(String(16))
     is_common: Mapped[bool] = mapped_column(default=False)
+    # The citizen's few-word name; the legal name stays the source of truth under it.
+    short_name: Mapped[str | None] = mapped_column(String(120))
+    # Processing time confirmed by an officer, when the source gives a bare number or nothing.
+    time_amount: Mapped[int | None] = mapped_column()
+    time_unit: Mapped[str | None] = mapped_column(String(20))
     keywords: Mapped[str | None] = mapped_column(Text)
     search_text: Mapped[str] = mapped_column(Text, default="")
     reviewed_at: Mapped[datetime | None] = mapped_column()
@@ -84,6 +89,13 @@ class Procedure(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     field: Mapped[Field] = relationship(back_populates="procedures")
+    event_links: Mapped[list["LifeEventProcedure"]] = relationship(
+        back_populates="procedure", cascade="all, delete-orphan", passive_deletes=True)
+
+    @property
+    def display_name(self) -> str:
+        """What a citizen reads first: the short name, else the legal name."""
+        return self.short_name or self.name
 
     @property
     def is_active(self) -> bool:
@@ -91,7 +103,8 @@ class Procedure(db.Model):
 
     def refresh_search_text(self) -> None:
         """Recompute the folded text the search matches: name, field, code and staff keywords."""
-        parts = [self.name, self.field.name if self.field else "", self.code, self.keywords or ""]
+        parts = [self.name, self.short_name or "", self.field.name if self.field else "",
+                 self.code, self.keywords or ""]
         self.search_text = fold(" ".join(parts))
 
     @classmethod
@@ -101,7 +114,11 @@ class Procedure(db.Model):
     @classmethod
     def common(cls):
         """In-force procedures marked common, for the kiosk home."""
-        return select(cls).where(cls.is_common, cls.status == STATUS_ACTIVE).order_by(cls.name)
+        return (
+            select(cls)
+            .where(cls.is_common, cls.status == STATUS_ACTIVE)
+            .order_by(func.coalesce(cls.short_name, cls.name))
+        )
 
     @classmethod
     def in_field(cls, field: Field):
@@ -111,3 +128,60 @@ class Procedure(db.Model):
             .where(cls.field_id == field.id, cls.status == STATUS_ACTIVE)
             .order_by(cls.name)
         )
+
+
+class LifeEvent(db.Model):
+    """A citizen's situation (a birth, a death, a plot of land) grouping the procedures it needs."""
+
+    __tablename__ = "life_event"
+    __revision__ = "kiosk"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Set once at creation, like a field's: printed QR codes may point at /kiosk/su-kien/<slug>.
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    icon: Mapped[str] = mapped_column(String(40), default="more")
+    position: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    links: Mapped[list["LifeEventProcedure"]] = relationship(
+        back_populates="life_event", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="LifeEventProcedure.position")
+
+    @classmethod
+    def ordered(cls):
+        return select(cls).order_by(cls.position, cls.id)
+
+    @classmethod
+    def by_slug(cls, slug: str) -> "LifeEvent | None":
+        return db.session.scalar(select(cls).where(cls.slug == slug))
+
+    def active_procedures(self) -> list[Procedure]:
+        """In-force procedures of this event, in the order a citizen most likely needs them."""
+        query = (
+            select(Procedure)
+            .join(LifeEventProcedure)
+            .where(LifeEventProcedure.life_event_id == self.id, Procedure.status == STATUS_ACTIVE)
+            .order_by(LifeEventProcedure.position, Procedure.id)
+        )
+        return list(db.session.scalars(query))
+
+    def set_procedures(self, procedures: list[Procedure]) -> None:
+        """Replace the event's list by `procedures`, in that order."""
+        self.links = [LifeEventProcedure(procedure=p, position=i) for i, p in enumerate(procedures)]
+
+
+class LifeEventProcedure(db.Model):
+    """One procedure in one life event, at a position in its list."""
+
+    __tablename__ = "life_event_procedure"
+    __revision__ = "kiosk"
+
+    life_event_id: Mapped[int] = mapped_column(
+        ForeignKey("life_event.id", ondelete="CASCADE"), primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(
+        ForeignKey("procedure.id", ondelete="CASCADE"), primary_key=True, index=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+    life_event: Mapped[LifeEvent] = relationship(back_populates="links")
+    procedure: Mapped[Procedure] = relationship(back_populates="event_links")
