@@ -182,3 +182,59 @@ def test_create_user_command_refuses_short_passwords_and_duplicates(runner):
     again = runner.invoke(args=["create-user", "AN", "--password", "mot-mat-khau-dai"])
     assert again.exit_code != 0 and "đã có" in again.output
     assert User.count() == 1
+
+
+def _replay(app, cookie: str) -> StaffClient:
+    """A second browser holding a copy of `cookie`, taken before its owner signed out."""
+    thief = StaffClient(app, app.response_class, use_cookies=True)
+    thief.set_cookie("session", cookie)
+    return thief
+
+
+def test_a_cookie_copied_before_sign_out_opens_nothing_after(app, officer_client):
+    from app.announcements.models import Announcement
+    copied = officer_client.get_cookie("session").value
+    assert _replay(app, copied).get("/quan-ly/").status_code == 200  # the copy works while signed in
+    officer_client.post("/dang-xuat")
+    thief = _replay(app, copied)
+    assert thief.get("/quan-ly/").headers["Location"].startswith("/dang-nhap")
+    thief = _replay(app, copied)
+    posted = thief.post("/quan-ly/thong-bao/", data={"text": "Giả mạo", "starts_on": "2026-03-02"})
+    assert posted.status_code == 302 and posted.headers["Location"].startswith("/dang-nhap")
+    assert db.session.scalars(select(Announcement)).all() == []
+
+
+def test_signing_out_in_one_browser_keeps_the_other_signed_in(app, make_user):
+    user = make_user()
+    desk, phone = _new_client(app), _new_client(app)
+    desk.sign_in(user.username)
+    phone.sign_in(user.username)
+    desk.post("/dang-xuat")
+    assert phone.get("/quan-ly/").status_code == 200
+
+
+def test_a_busy_session_still_ends_after_its_hours(app, make_user):
+    user = make_user()
+    client = _new_client(app)
+    with time_machine.travel("2026-11-23 07:00 +0700", tick=False) as clock:
+        client.sign_in(user.username)
+        for _ in range(23):  # a request every half hour keeps the idle timer happy
+            clock.shift(30 * 60)
+            assert client.get("/quan-ly/").status_code == 200
+        clock.shift(31 * 60)
+        ended = client.get("/quan-ly/")
+        assert ended.headers["Location"].startswith("/dang-nhap")
+        assert "Phiên làm việc đã quá 12 giờ" in client.get(ended.headers["Location"]).get_data(as_text=True)
+        assert client.sign_in(user.username).status_code == 302
+
+
+def test_the_session_lifetime_is_configurable(app, make_user):
+    app.config.update(STAFF_SESSION_HOURS=1, STAFF_IDLE_MINUTES=120)
+    user = make_user()
+    client = _new_client(app)
+    with time_machine.travel("2026-11-23 07:00 +0700", tick=False) as clock:
+        client.sign_in(user.username)
+        clock.shift(59 * 60)
+        assert client.get("/quan-ly/").status_code == 200
+        clock.shift(2 * 60)
+        assert client.get("/quan-ly/").status_code == 302

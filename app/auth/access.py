@@ -1,4 +1,4 @@
-"""Who may open what: public pages, signed-in staff, roles, idle timeout, forced password change.
+"""Who may open what: public pages, signed-in staff, roles, session end, forced password change.
 
 Staff pages are closed by default: every endpoint outside PUBLIC_BLUEPRINTS / PUBLIC_ENDPOINTS
 and not marked @public needs a signed-in user, so a new page cannot be left open by a forgotten
@@ -12,7 +12,9 @@ from flask import Flask, abort, current_app, flash, g, request, session, url_for
 from flask_login import current_user, logout_user
 
 from app.audit import services as audit
-from app.auth.models import User
+from sqlalchemy import delete
+
+from app.auth.models import StaffSession, User
 from app.core import htmx
 from app.core.timeutil import utcnow
 from app.extensions import db, login_manager
@@ -22,6 +24,10 @@ PUBLIC_ENDPOINTS = frozenset({"static", "auth.login", "qr.follow_short_link"})  
 # Reachable while a new password is still owed.
 PASSWORD_CHANGE_ENDPOINTS = frozenset({"auth.change_password", "auth.logout"})
 SEEN_KEY = "seen_at"
+SESSION_KEY = "staff_session"
+SIGNED_OUT = "Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại."
+IDLE = "Phiên làm việc đã hết hạn do lâu không thao tác. Vui lòng đăng nhập lại."
+TOO_LONG = "Phiên làm việc đã quá {hours} giờ. Vui lòng đăng nhập lại."
 
 
 def public(view):
@@ -104,19 +110,38 @@ def _unauthorized():
 
 
 def _guard():
-    """Before every staff request: signed in, not idle too long, no password change owed."""
+    """Before every staff request: signed in, session alive, no password change owed."""
     if is_public(request.endpoint):
         return None
     if not current_user.is_authenticated:
         return _unauthorized()
-    if _idle_too_long():
-        logout_user()
-        session.clear()
-        flash("Phiên làm việc đã hết hạn do lâu không thao tác. Vui lòng đăng nhập lại.", "warning")
+    reason = _why_session_ends()
+    if reason:
+        end_session()
+        flash(reason, "warning")
         return _unauthorized()
     if current_user.must_change_password and request.endpoint not in PASSWORD_CHANGE_ENDPOINTS:
         return htmx.redirect_to(url_for("auth.change_password"), 302)
     return None
+
+
+def _lifetime() -> timedelta:
+    return timedelta(hours=current_app.config.get("STAFF_SESSION_HOURS", 12))
+
+
+def _current_record() -> StaffSession | None:
+    key = session.get(SESSION_KEY)
+    return db.session.get(StaffSession, key) if isinstance(key, str) else None
+
+
+def _why_session_ends() -> str | None:
+    """The message when this session must end: signed out (or unknown), too old, or idle."""
+    record = _current_record()
+    if record is None or record.ended_at is not None or record.user_id != current_user.id:
+        return SIGNED_OUT
+    if utcnow() - record.started_at > _lifetime():
+        return TOO_LONG.format(hours=current_app.config.get("STAFF_SESSION_HOURS", 12))
+    return IDLE if _idle_too_long() else None
 
 
 def _idle_too_long() -> bool:
@@ -132,6 +157,21 @@ def _idle_too_long() -> bool:
     return False
 
 
-def mark_seen() -> None:
-    """Start the idle timer (at sign-in)."""
-    session[SEEN_KEY] = int(utcnow().timestamp())
+def open_session(user: User) -> None:
+    """Record a new server-side session for `user` and start its timers (at sign-in). Caller commits."""
+    now = utcnow()
+    db.session.execute(delete(StaffSession).where(StaffSession.started_at < now - _lifetime()))
+    record = StaffSession(user_id=user.id, started_at=now)
+    db.session.add(record)
+    db.session.flush()
+    session[SESSION_KEY] = record.id
+    session[SEEN_KEY] = int(now.timestamp())
+
+
+def end_session() -> None:
+    """End this browser's session on the server too, so a copied cookie opens nothing. Caller commits."""
+    record = _current_record()
+    if record is not None and record.ended_at is None:
+        record.ended_at = utcnow()
+    logout_user()
+    session.clear()

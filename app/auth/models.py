@@ -3,7 +3,7 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import String, func, select
+from sqlalchemy import ForeignKey, String, func, select
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.auth import passwords
@@ -103,3 +103,18 @@ class SignInThrottle(db.Model):
     failures: Mapped[int] = mapped_column(default=0)
     last_failure_at: Mapped[datetime] = mapped_column(default=utcnow)
     locked_until: Mapped[datetime | None] = mapped_column()
+
+
+class StaffSession(db.Model):
+    """One signed-in browser, known to the server: sign-out ends it, and it never outlives its hours.
+
+    The signed cookie carries the id; a copy of the cookie taken before sign-out opens nothing after.
+    """
+
+    __tablename__ = "staff_session"
+    __audit__ = False  # sign-in and sign-out are recorded by the audit log itself
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True, default=_new_token)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column()

@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 
 from flask import request, session
-from flask_login import login_user, logout_user
+from flask_login import login_user
 
 from app.audit import services as audit
 from app.auth import access, lockout, passwords
@@ -43,16 +43,15 @@ def _start_session(user: User) -> None:
     # A fresh session: nothing from before sign-in (a planted id, an old CSRF token) survives.
     session.clear()
     login_user(user)
-    access.mark_seen()
+    access.open_session(user)
     audit.set_actor(user)
     user.last_sign_in_at = utcnow()
 
 
 def sign_out(user: User) -> None:
-    """Record the sign-out and forget the session. Caller commits."""
+    """Record the sign-out and end the session, on the server as well as in the cookie. Caller commits."""
     audit.record("sign_out", record_type="user", record_id=user.id, label=user.username)
-    logout_user()
-    session.clear()
+    access.end_session()
 
 
 def change_password(user: User, new_password: str) -> None:

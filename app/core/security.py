@@ -12,7 +12,7 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 # Read from the environment when the config does not set them.
-ENVIRONMENT_DEFAULTS = {"TRUSTED_PROXIES": 0, "STAFF_IDLE_MINUTES": 30}
+ENVIRONMENT_DEFAULTS = {"TRUSTED_PROXIES": 0, "STAFF_IDLE_MINUTES": 30, "STAFF_SESSION_HOURS": 12}
 CSRF_MESSAGE = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang rồi thử lại."
 
 
