@@ -180,7 +180,8 @@ def test_the_receipt_carries_code_procedure_due_date_and_the_status_qr(dossier, 
         assert f'class="receipt receipt-{size}"' in html
     qr = officer_client.get("/quan-ly/ho-so/XT-2026-000001/qr.svg")
     assert qr.mimetype == "image/svg+xml"
-    assert qr.headers["ETag"].strip('"') == content_tag(f"{PUBLIC}/tra-cuu/XT-2026-000001")
+    secret = Dossier.by_code("XT-2026-000001").lookup_secret
+    assert qr.headers["ETag"].strip('"') == content_tag(f"{PUBLIC}/tra-cuu/XT-2026-000001/{secret}")
 
 
 def test_viewers_read_statistics_but_cannot_touch_the_register(dossier, staff_client):

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from app.dossiers.models import Dossier
 from app.extensions import db
 from app.meetings import links
 from app.meetings.models import ShareLink
@@ -168,8 +169,9 @@ def test_hostile_input_to_the_forms_behind_the_lists(world, app, htmx):
 
 def test_hostile_input_to_the_public_forms(world, app):
     citizen = app.test_client()
-    starts = ["/kiosk/", "/tra-cuu", "/tra-cuu/XT-2026-000002", world["link"]]
+    status = f"/tra-cuu/XT-2026-000002/{db.session.scalar(select(Dossier.lookup_secret).where(Dossier.id == 2))}"
+    starts = ["/kiosk/", "/tra-cuu", "/tra-cuu/XT-2026-000002", status, world["link"]]
     forms = crawl(citizen, starts, ("/kiosk", "/tra-cuu"))
     actions = {action for _, action in forms}
-    assert {"/kiosk/tim-kiem", "/tra-cuu/XT-2026-000002/danh-gia", world["link"]} <= actions, sorted(actions)
+    assert {"/kiosk/tim-kiem", f"{status}/danh-gia", "/tra-cuu/XT-2026-000002", world["link"]} <= actions, sorted(actions)
     _fuzz(app, citizen, forms, {})

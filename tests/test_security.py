@@ -23,9 +23,10 @@ PUBLIC_ENDPOINTS = {"static", "auth.login", "qr.follow_short_link",
                     # only for published guides (app/guides/kiosk_views.py, each view @public).
                     "kiosk_guides.list_guides", "kiosk_guides.show_guide", "kiosk_guides.guide_qr",
                     "kiosk_guides.step_qr", "kiosk_guides.step_image"}
-# A dossier's status by receipt code (kiosk and the receipt's QR) and the citizen's rating:
-# procedure, dates and status only, rate-limited per address (tests/test_dossiers_public.py).
-PUBLIC_ENDPOINTS |= {"dossiers.lookup", "dossiers.show_status", "dossiers.rate_service"}
+# A dossier's status by receipt code and lookup secret (kiosk and the receipt's QR) and the citizen's
+# rating: procedure, dates and status only, only with the secret; wrong secrets limited per receipt
+# code (tests/test_dossiers_public.py). The secret's form shows nothing about the code.
+PUBLIC_ENDPOINTS |= {"dossiers.lookup", "dossiers.ask_secret", "dossiers.show_status", "dossiers.rate_service"}
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 XSS = "<script>alert(1)</script>"

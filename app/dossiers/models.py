@@ -1,4 +1,6 @@
 """Dossiers (hồ sơ) received at the counter, their status history, ratings, and two counters."""
+import hmac
+import secrets
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, String, Text, select
@@ -44,6 +46,16 @@ NEXT_STATUSES = {
     WITHDRAWN: (PROCESSING,),
     REJECTED: (PROCESSING,),
 }
+# The lookup secret (mã tra cứu): 8 characters without 0/O, 1/I/L, so a citizen reads and types it
+# without doubt; 31**8 (about 2**40) values, so counting or guessing them is pointless.
+LOOKUP_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+LOOKUP_SECRET_LENGTH = 8
+
+
+def new_lookup_secret() -> str:
+    return "".join(secrets.choice(LOOKUP_ALPHABET) for _ in range(LOOKUP_SECRET_LENGTH))
+
+
 RATINGS = {"very_satisfied": "Rất hài lòng", "satisfied": "Hài lòng", "not_satisfied": "Không hài lòng"}
 
 
@@ -52,10 +64,12 @@ class Dossier(db.Model):
 
     __tablename__ = "dossier"
     __revision__ = "dossiers"  # retires the kept statistics (app.dossiers.figures)
-    __audit_secret__ = ("applicant_name", "applicant_phone")
+    __audit_secret__ = ("applicant_name", "applicant_phone", "lookup_secret")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     receipt_code: Mapped[str] = mapped_column(String(40), unique=True)
+    # Printed beside the receipt code and carried by the receipt's QR link: the code alone shows nothing.
+    lookup_secret: Mapped[str] = mapped_column(String(LOOKUP_SECRET_LENGTH), default=new_lookup_secret)
     procedure_id: Mapped[int] = mapped_column(ForeignKey("procedure.id"), index=True)
     applicant_name: Mapped[str] = mapped_column(String(200))
     applicant_phone: Mapped[str | None] = mapped_column(String(20))
@@ -84,6 +98,16 @@ class Dossier(db.Model):
     @property
     def status_label(self) -> str:
         return STATUSES.get(self.status, self.status)
+
+    @property
+    def printed_secret(self) -> str:
+        """The lookup secret in two groups of four, as printed: 'K7MQ 2XPA'."""
+        half = LOOKUP_SECRET_LENGTH // 2
+        return f"{self.lookup_secret[:half]} {self.lookup_secret[half:]}"
+
+    def opens_with(self, secret: str) -> bool:
+        """True when `secret` (normalised) is this dossier's lookup secret; constant time."""
+        return hmac.compare_digest(self.lookup_secret.encode(), secret.encode())
 
     @property
     def public_status(self) -> str:
@@ -183,11 +207,14 @@ class ReceiptCounter(db.Model):
 
 
 class LookupThrottle(db.Model):
-    """Public status lookups per client address in the current window (guessing codes is slow)."""
+    """Wrong lookup secrets per receipt code in the current window (known codes or not, alike).
+
+    Counted per code, not per address: the hall kiosk is one address for everyone.
+    """
 
     __tablename__ = "lookup_throttle"
     __audit__ = False
 
-    address: Mapped[str] = mapped_column(String(64), primary_key=True)
+    receipt_code: Mapped[str] = mapped_column(String(40), primary_key=True)
     window_start: Mapped[datetime] = mapped_column(default=utcnow)
     count: Mapped[int] = mapped_column(default=0)

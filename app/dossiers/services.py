@@ -1,4 +1,4 @@
-"""Register operations: receipt codes, creating dossiers, the list, and the lookup throttle."""
+"""Register operations: receipt codes, creating dossiers, the list, and the lookup throttle per code."""
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -13,8 +13,8 @@ from app.dossiers.models import OPEN_STATUSES, Dossier, LookupThrottle, ReceiptC
 from app.extensions import db
 
 ATTEMPTS = 6
-LOOKUP_WINDOW = timedelta(minutes=10)
-LOOKUPS_PER_WINDOW = 30
+LOOKUP_WINDOW = timedelta(minutes=30)
+WRONG_LOOKUPS_PER_WINDOW = 10
 
 
 def receipt_prefix() -> str:
@@ -93,28 +93,48 @@ def filtered_dossiers(wanted: ListFilter, today: date):
     return query
 
 
-def lookups_allowed() -> int:
-    """Lookups per address and window; config STATUS_LOOKUPS_PER_WINDOW (the hall kiosk is one address)."""
-    return int(current_app.config.get("STATUS_LOOKUPS_PER_WINDOW", LOOKUPS_PER_WINDOW))
+def wrong_lookups_allowed() -> int:
+    """Wrong secrets per receipt code and window; config WRONG_LOOKUPS_PER_WINDOW."""
+    return int(current_app.config.get("WRONG_LOOKUPS_PER_WINDOW", WRONG_LOOKUPS_PER_WINDOW))
 
 
-def allow_lookup(address: str | None, now: datetime | None = None) -> bool:
-    """Count one public lookup from `address`; False once it passed the window's allowance."""
+def claim_lookup(code: str, now: datetime | None = None) -> bool:
+    """Take one try from `code`'s allowance, atomically; False once wrong secrets used it up.
+
+    The try is claimed before the secret is compared (a conditional UPDATE, so parallel guesses
+    cannot all pass a check made before any of them counted); a right secret gives it back.
+    """
     now = now or utcnow()
-    address = (address or "unknown")[:64]
+    code = code[:40]
     fresh = LookupThrottle.window_start < now - LOOKUP_WINDOW
-    bumped = db.session.execute(
-        update(LookupThrottle).where(LookupThrottle.address == address).values(
-            count=case((fresh, 1), else_=LookupThrottle.count + 1),
-            window_start=case((fresh, now), else_=LookupThrottle.window_start)))
-    if bumped.rowcount == 0:
-        # A new address: also forget addresses quiet for a day, so the table stays small.
-        db.session.execute(delete(LookupThrottle).where(LookupThrottle.window_start < now - timedelta(days=1)))
-        try:
-            with db.session.begin_nested():
-                db.session.execute(insert(LookupThrottle).values(address=address, window_start=now, count=1))
-        except IntegrityError:
-            return allow_lookup(address, now)
-    count = db.session.scalar(select(LookupThrottle.count).where(LookupThrottle.address == address))
+    claimed = db.session.execute(
+        update(LookupThrottle)
+        .where(LookupThrottle.receipt_code == code, or_(fresh, LookupThrottle.count < wrong_lookups_allowed()))
+        .values(count=case((fresh, 1), else_=LookupThrottle.count + 1),
+                window_start=case((fresh, now), else_=LookupThrottle.window_start)))
+    if claimed.rowcount == 0 and not _first_claim(code, now):
+        db.session.commit()
+        return False
     db.session.commit()
-    return count <= lookups_allowed()
+    return True
+
+
+def _first_claim(code: str, now: datetime) -> bool:
+    """Start `code`'s count at 1; False when a row exists already (its allowance is used up)."""
+    if db.session.get(LookupThrottle, code) is not None:
+        return False
+    # A new code: also forget codes quiet for a day, so the table stays small.
+    db.session.execute(delete(LookupThrottle).where(LookupThrottle.window_start < now - timedelta(days=1)))
+    try:
+        with db.session.begin_nested():
+            db.session.execute(insert(LookupThrottle).values(receipt_code=code, window_start=now, count=1))
+    except IntegrityError:  # a parallel first try made the row: claim through it
+        return claim_lookup(code, now)
+    return True
+
+
+def release_lookup(code: str) -> None:
+    """Give back a try: the secret was right, so it was no guess."""
+    db.session.execute(update(LookupThrottle).where(LookupThrottle.receipt_code == code[:40]).values(
+        count=case((LookupThrottle.count > 0, LookupThrottle.count - 1), else_=0)))
+    db.session.commit()

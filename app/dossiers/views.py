@@ -36,8 +36,9 @@ def dossier_or_404(code: str) -> Dossier:
 
 
 def public_status_url(dossier: Dossier) -> str:
-    """The address printed as the receipt's QR code."""
-    return get_setting("public_base_url").rstrip("/") + url_for("dossiers.show_status", code=dossier.receipt_code)
+    """The address printed as the receipt's QR code: it carries the lookup secret."""
+    path = url_for("dossiers.show_status", code=dossier.receipt_code, secret=dossier.lookup_secret)
+    return get_setting("public_base_url").rstrip("/") + path
 
 
 def today():
@@ -151,9 +152,19 @@ def _row_or_page(dossier: Dossier) -> Response:
 @role_required("officer")
 def print_receipt(code: str, size: str):
     """The receipt to print: 80 mm thermal roll or A5 sheet."""
-    dossier = dossier_or_404(code)
+    return _printed(dossier_or_404(code), size, slip=False)
+
+
+@bp.get("/quan-ly/ho-so/<code>/phieu-tra-cuu/<any('80mm', a5):size>")
+@role_required("officer")
+def print_lookup_slip(code: str, size: str):
+    """A slip with the receipt code, lookup secret and QR link, e.g. for a dossier imported from the province."""
+    return _printed(dossier_or_404(code), size, slip=True)
+
+
+def _printed(dossier: Dossier, size: str, slip: bool) -> str:
     url = public_status_url(dossier)
-    return render_template("dossiers/receipt.html", dossier=dossier, size=size, status_url=url,
+    return render_template("dossiers/receipt.html", dossier=dossier, size=size, status_url=url, slip=slip,
                            qr_version=qr.content_tag(url), commune_name=get_setting("commune_name"),
                            time_summary=display.time_summary(dossier.procedure))
 

@@ -57,10 +57,13 @@ def test_enter_print_scan_look_up_resolve_and_count(staff_page, live_server, bro
     roll.goto(live_server.at(f"/quan-ly/ho-so/{code}/bien-nhan/80mm"))
     _wait_for_images(roll)
     expect(roll.locator(".receipt-code")).to_have_text(code)
+    printed_secret = roll.locator(".receipt-secret").inner_text()
+    secret = printed_secret.replace(" ", "")
+    assert len(secret) == 8
     roll.screenshot(path=artifacts / "dossier-receipt-80mm.png", full_page=True)
     roll.locator(".receipt-qr").screenshot(path=artifacts / "dossier-receipt-qr.png")
     scanned = _decode(artifacts / "dossier-receipt-qr.png")
-    assert scanned == f"https://motcua.example.vn/tra-cuu/{code}"
+    assert scanned == f"https://motcua.example.vn/tra-cuu/{code}/{secret}"
     roll.emulate_media(media="print")
     roll.screenshot(path=artifacts / "dossier-receipt-80mm-print.png", full_page=True)
     roll.set_viewport_size({"width": 794, "height": 1123})
@@ -101,6 +104,16 @@ def test_enter_print_scan_look_up_resolve_and_count(staff_page, live_server, bro
     kiosk.locator(".keyboard").get_by_role("button", name="X", exact=True).click()
     kiosk.get_by_label("Nhập mã hồ sơ in trên giấy biên nhận", exact=False).fill(code.lower())
     kiosk.screenshot(path=artifacts / "dossier-lookup-kiosk.png")
+    kiosk.get_by_role("button", name="Tiếp tục").click()
+    expect(kiosk.get_by_text(f"Mã hồ sơ: {code}")).to_be_visible()
+    assert "Đã giải quyết" not in kiosk.content()  # the code alone shows nothing
+    secret_box = kiosk.get_by_label("Nhập mã tra cứu", exact=False)
+    secret_box.fill(printed_secret[:-1].lower())  # one key short: a miss keeps what was typed
+    kiosk.get_by_role("button", name="Xem").click()
+    expect(kiosk.get_by_text("Mã hồ sơ hoặc mã tra cứu chưa đúng.")).to_be_visible()
+    expect(secret_box).to_have_value(printed_secret[:-1].lower())
+    kiosk.locator(".keyboard").get_by_role("button", name=printed_secret[-1], exact=True).click()
+    kiosk.screenshot(path=artifacts / "dossier-lookup-secret-kiosk.png")
     kiosk.get_by_role("button", name="Xem").click()
     expect(kiosk.get_by_text("Hồ sơ đã xong; ông/bà đã nhận kết quả")).to_be_visible()
     kiosk.get_by_text("Rất hài lòng").click()
