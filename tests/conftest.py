@@ -15,6 +15,7 @@ os.environ.setdefault("SECRET_KEY", "test-secret-key")
 
 from app import create_app  # noqa: E402
 from app.catalog import importer  # noqa: E402
+from app.catalog import life_events  # noqa: E402
 from app.catalog.commands import SEED_DIR  # noqa: E402
 from app.auth.models import User  # noqa: E402
 from app.catalog.models import Field, Procedure  # noqa: E402
@@ -46,6 +47,9 @@ def _build_template(database_url: str, folder: Path, seeded: bool) -> None:
         if seeded:
             seed = SEED_DIR / "procedures.json"
             importer.apply_plan(importer.plan_import(importer.read_rows(seed.read_bytes(), seed.name)))
+            db.session.flush()
+            # As `make run` has it: life events, short names and what to bring.
+            life_events.load_citizen_seed()
             db.session.commit()
             if db.engine.dialect.name == "sqlite":
                 db.session.execute(db.text("PRAGMA wal_checkpoint(TRUNCATE)"))

@@ -65,7 +65,7 @@ def rows(**values) -> list[tuple[str, str, str]]:
     ("3 Ngày làm việc", "3 ngày làm việc"),
     ("15 Ngày", "15 ngày"),
     ("8 Giờ", "8 giờ"),
-    ("1", "1 (chưa ghi rõ ngày hay giờ)"),
+    ("1", "Xin hỏi cán bộ tại quầy"),
     ("Không có thông tin", MISSING),
     ("", MISSING),
     (None, MISSING),

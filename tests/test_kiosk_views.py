@@ -15,27 +15,40 @@ def text_of(response) -> str:
     return response.get_data(as_text=True)
 
 
-def test_home_shows_fields_with_counts_and_common_procedures(seeded_client):
+def test_home_leads_with_life_events_and_keeps_fields_one_tap_away(seeded_client):
     db.session.execute(update(Procedure).where(Procedure.code == BIRTH).values(is_common=True))
     db.session.commit()
     html = text_of(seeded_client.get("/kiosk/"))
-    assert "Hộ tịch" in html
+    tiles = re.findall(r'class="event-tile[^"]*" href="([^"]+)"', html)
+    assert "/kiosk/su-kien/sinh-con" in tiles and tiles[-1] == "/kiosk/linh-vuc/"
+    assert 10 <= len(tiles) - 1 <= 16
+    assert "Thủ tục thường gặp" in html
+    common = html.split("Thủ tục thường gặp", 1)[1]
+    assert f'href="/kiosk/thu-tuc/{BIRTH}"' in common
+    assert 'action="/kiosk/tim-kiem"' in html
+    # The search box comes before the tiles: a citizen who can type needs no tap first.
+    assert html.index('id="home-search"') < html.index('class="event-tile')
+
+
+def test_fields_page_counts_and_sorts_in_vietnamese_order(seeded_client):
+    html = text_of(seeded_client.get("/kiosk/linh-vuc/"))
+    names = re.findall(r'<span class="field-name">([^<]+)</span>', html)
+    assert names.index("Dân số" if "Dân số" in names else "Đăng ký biện pháp bảo đảm") < names.index("Đất đai")
+    assert names.index("Đất đai") < names.index("Giảm nghèo") < names.index("Xử lý đơn")
     hotich = db.session.scalar(select(Field).where(Field.name == "Hộ tịch"))
     count = len(db.session.scalars(Procedure.in_field(hotich)).all())
     tile = re.search(r'href="/kiosk/linh-vuc/%s">.*?</a>' % hotich.slug, html, re.S).group(0)
     assert f"{count} thủ tục" in tile
-    assert "Thủ tục thường gặp" in html
-    common = html.split("Thủ tục thường gặp", 1)[1].split("Tất cả lĩnh vực", 1)[0]
-    assert f'href="/kiosk/thu-tuc/{BIRTH}"' in common
-    assert 'action="/kiosk/tim-kiem"' in html
 
 
 def test_every_page_has_home_and_back_and_the_commune_name(seeded_app, seeded_client):
     seeded_app.config["COMMUNE_NAME"] = "UBND xã Tân Phú"
     field = db.session.scalar(select(Field).where(Field.name == "Hộ tịch"))
     pages = {
-        f"/kiosk/linh-vuc/{field.slug}": "/kiosk/",
-        f"/kiosk/thu-tuc/{BIRTH}": f"/kiosk/linh-vuc/{field.slug}",
+        f"/kiosk/linh-vuc/{field.slug}": "/kiosk/linh-vuc/",
+        "/kiosk/linh-vuc/": "/kiosk/",
+        "/kiosk/su-kien/sinh-con": "/kiosk/",
+        f"/kiosk/thu-tuc/{BIRTH}": "/kiosk/su-kien/sinh-con",
         "/kiosk/tim-kiem?q=khai": "/kiosk/",
     }
     for url, parent in pages.items():
@@ -67,9 +80,11 @@ def test_field_page_lists_its_procedures_as_buttons(seeded_client):
     html = text_of(seeded_client.get(f"/kiosk/linh-vuc/{field.slug}"))
     assert "<h1" in html and "Hộ tịch" in html
     links = re.findall(r'class="procedure-button" href="/kiosk/thu-tuc/([\d.]+)"', html)
-    assert links == [p.code for p in procedures]
+    assert sorted(links) == sorted(p.code for p in procedures)
     birth = re.search(r'href="/kiosk/thu-tuc/%s">(.*?)</a>' % BIRTH, html, re.S).group(1)
-    assert "Thời hạn: 1" in birth and "Phí, lệ phí: Miễn phí" in birth
+    assert "Đăng ký khai sinh" in birth and "Lệ phí: Miễn phí" in birth
+    # The source's bare "1" (day? hour?) is not shown as a time.
+    assert "Thời gian" not in birth
 
 
 def test_unknown_field_and_code_answer_404_in_vietnamese(seeded_client):
@@ -85,11 +100,12 @@ def test_procedure_page_shows_facts_and_a_cache_busting_qr(seeded_client):
     procedure = Procedure.by_code(BIRTH)
     html = text_of(seeded_client.get(f"/kiosk/thu-tuc/{BIRTH}"))
     assert procedure.name in html and BIRTH in html and "Hộ tịch" in html
+    assert re.search(r'<h1 class="page-title procedure-title">\s*Đăng ký khai sinh\s*</h1>', html)
     qr_src = f'src="/kiosk/thu-tuc/{BIRTH}/qr.svg?v={content_tag(procedure.url)}"'
     assert qr_src in html
     assert "quét" in html.lower() or "hướng vào mã này" in html
     assert "Zalo" in html and "Cổng Dịch vụ công quốc gia" in html
-    assert 'id="chi-tiet"' in html and 'href="#chi-tiet"' in html
+    assert 'id="chi-tiet"' in html and "Xem đầy đủ" in html
 
 
 def test_procedure_without_url_gets_no_qr_and_a_counter_message(seeded_client):
@@ -98,11 +114,8 @@ def test_procedure_without_url_gets_no_qr_and_a_counter_message(seeded_client):
     html = text_of(seeded_client.get(f"/kiosk/thu-tuc/{no_url.code}"))
     assert "qr.svg" not in html
     assert "chưa nộp được qua mạng" in html
-    assert "Bộ phận Một cửa" in html and 'href="#chi-tiet"' in html
-    if no_url.documents:
-        assert "chuẩn bị đủ các giấy tờ ghi ở" in html
-    else:  # nothing to list: the staff will say what to bring
-        assert "cán bộ sẽ hướng dẫn giấy tờ cần chuẩn bị" in html
+    assert "Bộ phận Một cửa" in html and "Xem đầy đủ" in html
+    assert "Cần mang theo" in html
     assert seeded_client.get(f"/kiosk/thu-tuc/{no_url.code}/qr.svg").status_code == 404
 
 
@@ -110,7 +123,7 @@ def test_procedure_not_online_says_so_but_keeps_an_information_qr(make_procedure
     procedure = make_procedure(online=False, documents="Tờ khai đăng ký\nGiấy chứng sinh")
     html = text_of(client.get(f"/kiosk/thu-tuc/{procedure.code}"))
     assert "Chưa được, nộp tại quầy" in html
-    assert "chưa nộp được qua mạng" in html and "chuẩn bị đủ các giấy tờ ghi ở" in html
+    assert "chưa nộp được qua mạng" in html
     assert "Giấy chứng sinh" in html
     assert "qr.svg" in html and "để xem thủ tục" in html
 

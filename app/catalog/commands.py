@@ -5,7 +5,7 @@ import click
 from flask import Flask
 from sqlalchemy import func, select, update
 
-from app.catalog import importer
+from app.catalog import importer, life_events
 from app.catalog.models import Procedure
 from app.extensions import db
 
@@ -45,6 +45,7 @@ def load_seed() -> None:
     """Load the bundled catalogue when the catalogue is empty; otherwise do nothing."""
     if db.session.scalar(select(func.count(Procedure.id))):
         click.echo("Danh mục đã có dữ liệu: không nạp lại.")
+        _load_citizen_seed()
         return
     seed = SEED_DIR / "procedures.json"
     plan = importer.plan_import(importer.read_rows(seed.read_bytes(), seed.name))
@@ -54,3 +55,12 @@ def load_seed() -> None:
     db.session.execute(update(Procedure).where(Procedure.code.in_(common)).values(is_common=True))
     db.session.commit()
     click.echo(f"Đã nạp {len(plan.added)} thủ tục mẫu ({len(common)} thủ tục thường gặp).")
+    _load_citizen_seed()
+
+
+def _load_citizen_seed() -> None:
+    """Life events, short names and what to bring: also for a catalogue loaded before they existed."""
+    loaded = life_events.load_citizen_seed()
+    db.session.commit()
+    if loaded:
+        click.echo(f"Đã nạp {loaded}.")

@@ -11,6 +11,9 @@ from app.catalog.scraped import (
 )
 
 MISSING = "Chưa có thông tin"
+# A bare number with no unit (1 day? 1 hour?) is not printed: a citizen is sent to the counter instead.
+ASK_AT_COUNTER = "Xin hỏi cán bộ tại quầy"
+TIME_UNITS = ("giờ", "ngày", "ngày làm việc")
 NO_INFO = {"", "không có thông tin", "none"}
 
 # Display order: the counter first, because the citizen is standing at it.
@@ -81,7 +84,7 @@ def is_missing(text: str | None) -> bool:
 # --- Processing time -------------------------------------------------------------------------
 
 def format_time(text: str | None) -> str:
-    """'3 Ngày làm việc' -> '3 ngày làm việc'; a bare number keeps its number and says the unit is unknown."""
+    """'3 Ngày làm việc' -> '3 ngày làm việc'; a bare number, whose unit nobody knows, sends to the counter."""
     if is_missing(text):
         return MISSING
     text = text.strip()
@@ -90,8 +93,23 @@ def format_time(text: str | None) -> str:
         return text
     number, unit = int(match.group(1)), match.group(2)
     if not unit:
-        return f"{number} (chưa ghi rõ ngày hay giờ)"
+        return ASK_AT_COUNTER
     return f"{number} {unit.lower()}"
+
+
+def confirmed_time(procedure) -> tuple[int, str] | None:
+    """The time an officer confirmed (number and unit), which wins over the source's text."""
+    amount, unit = getattr(procedure, "time_amount", None), getattr(procedure, "time_unit", None)
+    return (amount, unit) if amount and unit else None
+
+
+def needs_time_review(procedure) -> bool:
+    """The source gives no usable time for some way of filing, and no officer has confirmed one."""
+    if confirmed_time(procedure):
+        return False
+    rows = channel_rows(procedure)
+    names = [name for name in CHANNELS if CHANNELS[name] in {row.channel for row in rows}] or [None]
+    return any(processing_span(procedure.processing_time, name) is None for name in names)
 
 
 def processing_span(text: str | None, channel: str | None = None) -> tuple[int, str] | None:
@@ -161,10 +179,12 @@ def channel_rows(procedure) -> list[ChannelRow]:
     listed = {name.strip() for name in (procedure.channels or "").split("|")}
     present = listed | set(times or {}) | set(fees or {})
     unit = _fee_unit(procedure.fee_note)
+    confirmed = confirmed_time(procedure)
     rows = []
     for name in CHANNELS:
         if name in present:
-            time = _cell(procedure.processing_time, times, name, format_time)
+            time = (f"{confirmed[0]} {confirmed[1]}" if confirmed
+                    else _cell(procedure.processing_time, times, name, format_time))
             fee = _cell(procedure.fee, fees, name, lambda value: format_money(value, unit))
             rows.append(ChannelRow(CHANNELS[name], time, fee))
     return rows
@@ -210,7 +230,8 @@ def _summary(procedure, rows: list[ChannelRow], column: str) -> str:
     if values:
         return values.pop()
     if column == "time":
-        return format_time(procedure.processing_time)
+        confirmed = confirmed_time(procedure)
+        return f"{confirmed[0]} {confirmed[1]}" if confirmed else format_time(procedure.processing_time)
     return format_money(procedure.fee, _fee_unit(procedure.fee_note))
 
 

@@ -4,8 +4,8 @@ from urllib.parse import urlsplit
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from sqlalchemy import select
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from app.catalog.models import CODE_PATTERN, Field, Procedure
 from app.extensions import db
@@ -32,15 +32,49 @@ def check_portal_url(_form, field) -> None:
         raise ValidationError("Địa chỉ phải bắt đầu bằng http:// hoặc https://, ví dụ https://dichvucong.gov.vn/...")
 
 
+MAX_SHORT_NAME_WORDS = 8
+TIME_UNITS = [("", "— Chưa xác nhận —"), ("giờ", "giờ"), ("ngày", "ngày"), ("ngày làm việc", "ngày làm việc")]
+
+
+def check_short_name(_form, field) -> None:
+    """A name a citizen reads at a glance: at most eight words."""
+    if field.data and len(field.data.split()) > MAX_SHORT_NAME_WORDS:
+        raise ValidationError(f"Tên ngắn gọn tối đa {MAX_SHORT_NAME_WORDS} chữ (đang có {len(field.data.split())}).")
+
+
+class ConfirmedTimeMixin:
+    """The processing time an officer confirms: a number and a unit, both or neither."""
+
+    time_amount = IntegerField("Thời hạn đã xác nhận: số", validators=[
+        Optional(), NumberRange(min=1, max=365, message="Nhập một số từ 1 đến 365.")])
+    time_unit = SelectField("Đơn vị", choices=TIME_UNITS, validate_choice=False)
+
+    def validate_time_unit(self, field) -> None:
+        field.data = field.data or ""
+        if field.data not in {value for value, _ in TIME_UNITS}:
+            raise ValidationError("Đơn vị phải là giờ, ngày hoặc ngày làm việc.")
+        if self.time_amount.data and not field.data:
+            raise ValidationError("Vui lòng chọn đơn vị: giờ, ngày hoặc ngày làm việc.")
+        if field.data and not self.time_amount.data and not self.time_amount.errors:
+            raise ValidationError("Vui lòng nhập số giờ hoặc số ngày.")
+
+    def save_time(self, procedure: Procedure) -> None:
+        procedure.time_amount = self.time_amount.data or None
+        procedure.time_unit = self.time_unit.data or None
+
+
 def clean(value: str | None) -> str | None:
     value = (value or "").strip()
     return value or None
 
 
-class ProcedureForm(FlaskForm):
+class ProcedureForm(ConfirmedTimeMixin, FlaskForm):
     """Every editable column of a procedure; the code is set at creation and never changes."""
 
     name = TextAreaField("Tên thủ tục", validators=[DataRequired("Vui lòng nhập tên thủ tục.")])
+    short_name = StringField("Tên ngắn gọn (hiện to trên kiosk)", validators=[
+        Optional(), Length(max=120, message="Tên ngắn gọn dài quá 120 ký tự."), check_short_name])
+    what_to_bring = TextAreaField("Cần mang theo (trường hợp thường gặp, mỗi giấy tờ một dòng)")
     field_id = SelectField("Lĩnh vực", coerce=int, validate_choice=False)
     url = StringField("Địa chỉ trên Cổng Dịch vụ công", validators=[
         Optional(), Length(max=500, message="Địa chỉ dài quá 500 ký tự."), check_portal_url])
@@ -82,6 +116,9 @@ class ProcedureForm(FlaskForm):
         procedure.online_full = from_tri_state(self.online_full.data)
         procedure.is_common = self.is_common.data
         procedure.keywords = clean(self.keywords.data)
+        procedure.short_name = " ".join((self.short_name.data or "").split()) or None
+        procedure.what_to_bring = clean(self.what_to_bring.data)
+        self.save_time(procedure)
         for name in TEXT_FIELDS:
             setattr(procedure, name, clean(getattr(self, name).data))
 
@@ -152,3 +189,30 @@ class ImportForm(FlaskForm):
         filename = (field.data.filename or "").lower()
         if not filename.endswith((".json", ".csv", ".xlsx")):
             raise ValidationError("Chỉ nhận tệp .json, .csv hoặc .xlsx.")
+
+
+class ConfirmTimeForm(ConfirmedTimeMixin, FlaskForm):
+    """One row of the review list of unclear processing times."""
+
+
+class LifeEventForm(FlaskForm):
+    """A life event's name and icon; its slug is fixed when it is created."""
+
+    name = StringField("Tên sự kiện (người dân đọc trên kiosk)", validators=[
+        DataRequired("Vui lòng nhập tên sự kiện."), Length(max=120, message="Tên dài quá 120 ký tự.")])
+    icon = SelectField("Biểu tượng")
+
+    def set_icons(self, icons: list[str]) -> None:
+        self.icon.choices = [(icon, icon) for icon in icons]
+
+
+class EventProcedureForm(FlaskForm):
+    """Add a procedure to a life event by its code."""
+
+    code = StringField("Mã thủ tục", validators=[DataRequired("Vui lòng nhập mã thủ tục, ví dụ 1.001193.")])
+
+    def validate_code(self, field) -> None:
+        field.data = (field.data or "").strip()
+        self.procedure = Procedure.by_code(field.data)
+        if self.procedure is None:
+            raise ValidationError(f"Không có thủ tục mã “{field.data}” trong danh mục.")

@@ -82,6 +82,8 @@ class Procedure(db.Model):
     # Processing time confirmed by an officer, when the source gives a bare number or nothing.
     time_amount: Mapped[int | None] = mapped_column()
     time_unit: Mapped[str | None] = mapped_column(String(20))
+    # "Cần mang theo": the usual case's documents, one per line, as an officer would say them.
+    what_to_bring: Mapped[str | None] = mapped_column(Text)
     keywords: Mapped[str | None] = mapped_column(Text)
     search_text: Mapped[str] = mapped_column(Text, default="")
     reviewed_at: Mapped[datetime | None] = mapped_column()

@@ -43,6 +43,7 @@ class SearchHit:
 
     code: str
     name: str
+    short_name: str
     field_name: str
     field_slug: str
     online: bool | None
@@ -104,7 +105,7 @@ def query_words(query: object) -> list[str]:
 
 def _hit(index: SearchIndex, number: int, score: float) -> SearchHit:
     e = index.entries[number]
-    return SearchHit(e.code, e.name, e.field_name, e.field_slug, e.online, e.is_common, round(score, 3))
+    return SearchHit(e.code, e.name, e.short_name, e.field_name, e.field_slug, e.online, e.is_common, round(score, 3))
 
 
 def _features(index: SearchIndex, words: list[str]) -> list[Feature]:

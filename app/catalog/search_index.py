@@ -30,6 +30,7 @@ class Entry:
 
     code: str
     name: str
+    short_name: str  # the citizen's name, or the legal one
     field_name: str
     field_slug: str
     online: bool | None
@@ -94,7 +95,7 @@ class SearchIndex:
 def build_index() -> SearchIndex:
     """Read the in-force catalogue in one query and index it."""
     rows = _ranked_rows()
-    entries = [Entry(row.code, row.name, row.field_name, row.field_slug, row.online, row.is_common,
+    entries = [Entry(row.code, row.name, row.short_name or row.name, row.field_name, row.field_slug, row.online, row.is_common,
                      _length(words)) for row, words in rows]
     primary, anywhere, bigrams = (Vocabulary(postings) for postings in _postings(rows))
     masks, field_phrases = _synonym_masks(primary), {}
@@ -119,7 +120,7 @@ def _field_documents(entries: list[Entry]) -> dict[str, list[int]]:
 def _ranked_rows() -> list[tuple]:
     """(row, folded name words) of in-force procedures, in static rank order."""
     query = (
-        select(Procedure.code, Procedure.name, Procedure.keywords, Procedure.search_text,
+        select(Procedure.code, Procedure.name, Procedure.short_name, Procedure.keywords, Procedure.search_text,
                Procedure.online, Procedure.is_common,
                Field.name.label("field_name"), Field.slug.label("field_slug"))
         .join(Field)
@@ -148,7 +149,9 @@ def _postings(rows: list[tuple]) -> tuple[dict, dict, dict]:
     """Document numbers per term: of name, keywords and code; of anything; of adjacent pairs."""
     primary, anywhere, bigrams, field_words = {}, {}, {}, {}
     for number, (row, name_words) in enumerate(rows):
-        phrases = [name_words] + [search_fold(k).split() for k in _KEYWORD_SEPARATORS.split(row.keywords or "")]
+        # The short name is one more phrase of the name's: citizens read it on every tile.
+        keywords = [row.short_name or ""] + _KEYWORD_SEPARATORS.split(row.keywords or "")
+        phrases = [name_words] + [search_fold(k).split() for k in keywords]
         words = {w for phrase in phrases for w in phrase} | _code_terms(row.code)
         for word in words:
             primary.setdefault(word, []).append(number)

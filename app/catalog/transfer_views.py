@@ -8,7 +8,7 @@ from app.audit import services as audit
 from app.auth.access import role_required
 from app.catalog import exporter, forms, services
 from app.catalog.importer import CatalogImportError
-from app.catalog.views import _done, _invalid, bp
+from app.catalog.blueprint import bp, done as _done, invalid as _invalid
 from app.core.htmx import render
 from app.core.timeutil import to_local, utcnow
 from app.extensions import db

@@ -1,17 +1,16 @@
 """Staff pages for the catalogue: list, create, edit (inline parts too), retire, review, fields."""
-from flask import Blueprint, Response, abort, make_response, redirect, render_template, request, url_for
+from flask import Response, abort, make_response, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from app.auth.access import role_required
-from app.catalog import forms, services
+from app.catalog import display, forms, life_events, services
+from app.catalog.blueprint import bp, done as _done, invalid as _invalid
 from app.catalog.models import Field, Procedure
 from app.core import htmx
 from app.core.htmx import render
 from app.core.params import record_id
 from app.core.timeutil import to_local
 from app.extensions import db
-
-bp = Blueprint("catalog", __name__, url_prefix="/quan-ly/thu-tuc")
 
 PER_PAGE = 50
 SHOWN_VALUE = 300  # characters of a long text shown in the import diff
@@ -34,20 +33,6 @@ def import_value(value) -> str:
         return "Có" if value else "Không"
     text = str(value)
     return text if len(text) <= SHOWN_VALUE else text[:SHOWN_VALUE] + f"… ({len(text)} ký tự)"
-
-
-def _done(location: str) -> Response:
-    """After a successful write: htmx loads the page whole, a plain form follows a 303."""
-    if htmx.is_fragment_request():
-        return htmx.redirect_client(location)
-    return redirect(location, code=303)
-
-
-def _invalid(response: Response) -> Response:
-    """A form sent back with its messages: 422, so htmx swaps it and nothing is saved."""
-    db.session.rollback()
-    response.status_code = 422
-    return response
 
 
 def _procedure_or_404(code: str) -> Procedure:
@@ -106,7 +91,9 @@ def _procedure_page(procedure: Procedure, block: str = "content", editing: str |
                     form=None) -> Response:
     replacement = Procedure.by_code(procedure.replaced_by) if procedure.replaced_by else None
     return render("catalog/procedure.html", block, procedure=procedure, editing=editing, form=form,
-                  replacement=replacement, stale=services.is_stale(procedure))
+                  replacement=replacement, stale=services.is_stale(procedure),
+                  events=life_events.events_of(procedure), time_shown=display.time_summary(procedure),
+                  fee_shown=display.fee_summary(procedure), needs_time_review=display.needs_time_review(procedure))
 
 
 @bp.route("/<code>/sua", methods=["GET", "POST"])
@@ -245,4 +232,5 @@ def move_field(field_id: int, direction: str):
     return _fields_page("field_list")
 
 
-from app.catalog import transfer_views  # noqa: E402,F401  (import/export routes on this blueprint)
+# Routes of the same blueprint, in modules of their own (they import blueprint.py, not this module).
+from app.catalog import event_views, transfer_views  # noqa: E402,F401

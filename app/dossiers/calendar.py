@@ -62,4 +62,5 @@ def procedure_due_date(procedure, channel_name: str, received_on: date) -> date 
     (named as the catalogue names it, e.g. 'Trực tiếp'); None when the time is unclear."""
     if procedure is None:
         return None
-    return due_date(received_on, display.processing_span(procedure.processing_time, channel_name))
+    span = display.confirmed_time(procedure) or display.processing_span(procedure.processing_time, channel_name)
+    return due_date(received_on, span)

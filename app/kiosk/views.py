@@ -3,8 +3,9 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 from sqlalchemy import select
 
 from app.announcements.models import Announcement
-from app.catalog import display, search
-from app.catalog.models import Field, Procedure
+from app.catalog import display, life_events, search, summary
+from app.catalog.models import Field, LifeEvent, Procedure
+from app.core import collation
 from app.core.htmx import is_fragment_request, render_html, respond
 from app.extensions import db
 from app.kiosk import assets, cache
@@ -36,18 +37,38 @@ def kiosk_settings() -> dict:
 
 @bp.get("/")
 def home():
-    """Fields as tiles with their counts, the common procedures and the search box."""
+    """Life events as tiles, the search box, then the common procedures."""
     # Which meetings are "today and upcoming" changes at midnight without any write: the date is in the key.
     # (Today's duty and announcements too.)
     day = meeting_services.local_today()
     return _page(("home", day), lambda: render_template(
         "kiosk/home.html",
-        fields=Field.with_active_counts(),
-        common=db.session.scalars(Procedure.common()).all(),
+        events=[(event, n) for event, n in life_events.events_with_counts() if n],
+        common=collation.sorted_by_name(db.session.scalars(Procedure.common()), lambda p: p.display_name),
         duty_sentence=roster.duty_sentence(roster.on_duty(day)),
         announcements=db.session.scalars(Announcement.active_on(day)).all(),
         guides=db.session.scalars(Guide.in_order(published_only=True)).all(),
         meetings=meeting_services.kiosk_entries(day),
+    ))
+
+
+@bp.get("/su-kien/<slug>")
+def life_event(slug: str):
+    """The in-force procedures of one life event, in the order a citizen most likely needs them."""
+    def build():
+        event = LifeEvent.by_slug(slug) or abort(404)
+        return render_template("kiosk/life_event.html", event=event, procedures=event.active_procedures(),
+                               time_summary=display.time_summary, fee_summary=display.fee_summary,
+                               missing=display.MISSING)
+    return _page(("life-event", slug), build)
+
+
+@bp.get("/linh-vuc/")
+def fields():
+    """Every field with procedures in force, in Vietnamese alphabetical order."""
+    return _page(("fields",), lambda: render_template(
+        "kiosk/fields.html",
+        fields=sorted(Field.with_active_counts(), key=lambda row: collation.sort_key(row[0].name)),
     ))
 
 
@@ -56,7 +77,8 @@ def field(slug: str):
     """The in-force procedures of one field."""
     def build():
         field = db.first_or_404(select(Field).where(Field.slug == slug))
-        procedures = db.session.scalars(Procedure.in_field(field)).all()
+        procedures = collation.sorted_by_name(db.session.scalars(Procedure.in_field(field)),
+                                              lambda procedure: procedure.display_name)
         return render_template(
             "kiosk/field.html", field=field, procedures=procedures, missing=display.MISSING,
             time_summary=display.time_summary, fee_summary=display.fee_summary,
@@ -74,6 +96,8 @@ def procedure(code: str):
             "kiosk/procedure.html",
             procedure=procedure,
             replacement=replacement,
+            summary=summary.citizen_summary(procedure),
+            events=life_events.events_of(procedure),
             details=display.details(procedure),
             # The QR image URL names its content, so the image may be cached for good.
             qr_version=qr.content_tag(procedure.url) if procedure.url else None,

@@ -19,6 +19,8 @@ class Section:
 SECTIONS = (
     Section("Tổng quan", "staff.home", "viewer", "Tình hình danh mục thủ tục."),
     Section("Thủ tục", "catalog.list_procedures", "viewer", "Xem, sửa, thay thế thủ tục; đánh dấu thường gặp."),
+    Section("Sự kiện cuộc sống", "catalog.list_life_events", "viewer", "Các ô lớn trên trang chủ kiosk và thủ tục của từng ô."),
+    Section("Thời hạn cần xác nhận", "catalog.review_times", "viewer", "Thủ tục nguồn ghi thời hạn không rõ đơn vị; xác nhận để kiosk hiện và tính ngày hẹn."),
     Section("Lĩnh vực", "catalog.list_fields", "viewer", "Đổi tên và sắp xếp thứ tự lĩnh vực trên kiosk."),
     Section("Nhập danh mục", "catalog.import_catalog", "officer", "Nhập tệp JSON, CSV, XLSX; xem trước rồi áp dụng."),
     Section("Hồ sơ", "dossiers.list_dossiers", "officer", "Tiếp nhận hồ sơ, in biên nhận, đổi trạng thái."),

@@ -37,10 +37,12 @@ def upgrade():
         batch_op.add_column(sa.Column('short_name', sa.String(length=120), nullable=True))
         batch_op.add_column(sa.Column('time_amount', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('time_unit', sa.String(length=20), nullable=True))
+        batch_op.add_column(sa.Column('what_to_bring', sa.Text(), nullable=True))
 
 
 def downgrade():
     with op.batch_alter_table('procedure', schema=None) as batch_op:
+        batch_op.drop_column('what_to_bring')
         batch_op.drop_column('time_unit')
         batch_op.drop_column('time_amount')
         batch_op.drop_column('short_name')
