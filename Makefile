@@ -27,11 +27,14 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.dev-installed system-deps
 
 # Debian's Chromium drives the browser tests; zbarimg decodes QR codes from screenshots;
-# the PostgreSQL 15 server binaries let the tests start a throw-away cluster.
+# the PostgreSQL 15 server binaries let the tests start a throw-away cluster; espeak-ng speaks
+# the kiosk's "Đọc to" and sox measures what it said.
 system-deps:
 	@command -v chromium >/dev/null && command -v zbarimg >/dev/null \
-		&& [ -x /usr/lib/postgresql/15/bin/initdb ] || \
-		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium zbar-tools postgresql-15; }
+		&& [ -x /usr/lib/postgresql/15/bin/initdb ] \
+		&& command -v espeak-ng >/dev/null && command -v sox >/dev/null || \
+		{ $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium zbar-tools postgresql-15 \
+			espeak-ng sox; }
 
 run: install
 	$(BIN)/flask db upgrade

@@ -25,5 +25,6 @@ def from_environment(instance_path: str) -> dict:
         "SECRET_KEY": _secret_key(instance),
         "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL", "http://localhost:8000"),
         "KIOSK_IDLE_SECONDS": int(os.environ.get("KIOSK_IDLE_SECONDS", "120")),
+        "KIOSK_VOICE": os.environ.get("KIOSK_VOICE", "vi"),
         "UPLOAD_DIR": os.environ.get("UPLOAD_DIR", str(instance / "uploads")),
     }

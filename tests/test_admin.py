@@ -5,6 +5,7 @@ from datetime import date
 import time_machine
 from sqlalchemy import select
 
+from app import config
 from app.audit import services as audit
 from app.audit.models import AuditEntry
 from app.auth.models import User
@@ -19,6 +20,7 @@ GOOD_SETTINGS = {
     "public_base_url": "https://motcua.tanphu.gov.vn",
     "kiosk_idle_seconds": "90",
     "kiosk_announcement": "Thứ Bảy làm việc buổi sáng.",
+    "kiosk_voice": "vi",
 }
 
 
@@ -217,6 +219,7 @@ def test_bad_settings_get_messages_next_to_the_field_and_nothing_is_saved(admin_
         "kiosk_idle_seconds": ("10", "từ 30 đến 600"),
         "kiosk_announcement": ("x" * 201, "Tối đa 200 ký tự"),
         "commune_name": ("", "Vui lòng nhập tên xã"),
+        "kiosk_voice": ("en", "Vui lòng chọn một giọng đọc trong danh sách."),
     }
     for name, (value, message) in cases.items():
         page = admin_client.post("/quan-tri/cai-dat", data=GOOD_SETTINGS | {name: value})
@@ -226,6 +229,29 @@ def test_bad_settings_get_messages_next_to_the_field_and_nothing_is_saved(admin_
                             data=GOOD_SETTINGS | {"public_base_url": "ftp://motcua.gov.vn"})
     assert ftp.status_code == 422 and "<html" not in ftp.get_data(as_text=True)
     assert get_setting("commune_name") == "UBND xã" and _entries(action="settings") == []
+
+
+def test_the_read_aloud_voice_is_chosen_by_region_and_audited(admin_client):
+    html = admin_client.get("/quan-tri/cai-dat").get_data(as_text=True)
+    assert '<option selected value="vi">Giọng miền Bắc</option>' in html
+    assert '<option value="vi-vn-x-central">Giọng miền Trung</option>' in html
+    assert '<option value="vi-vn-x-south">Giọng miền Nam</option>' in html
+    response = admin_client.post("/quan-tri/cai-dat", data=GOOD_SETTINGS | {"kiosk_voice": "vi-vn-x-south"})
+    assert response.status_code == 303 and get_setting("kiosk_voice") == "vi-vn-x-south"
+    html = admin_client.get("/quan-tri/cai-dat").get_data(as_text=True)
+    assert '<option selected value="vi-vn-x-south">Giọng miền Nam</option>' in html
+    [entry] = _entries(action="settings")
+    assert _changes(entry)["kiosk_voice"] == ["vi", "vi-vn-x-south"]
+    assert "giọng đọc trên kiosk" in entry.message
+
+
+def test_the_voice_defaults_to_the_environment_and_ignores_a_voice_that_does_not_exist(app, monkeypatch):
+    monkeypatch.setenv("KIOSK_VOICE", "vi-vn-x-central")
+    assert config.from_environment(app.instance_path)["KIOSK_VOICE"] == "vi-vn-x-central"
+    app.config["KIOSK_VOICE"] = "vi-vn-x-central"
+    assert get_setting("kiosk_voice") == "vi-vn-x-central"
+    app.config["KIOSK_VOICE"] = "en-us"
+    assert get_setting("kiosk_voice") == "vi"
 
 
 def test_an_address_phones_cannot_reach_is_saved_with_a_loud_warning(admin_client):

@@ -3,10 +3,11 @@ from urllib.parse import urlsplit
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectChoice, DateField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.validators import AnyOf, DataRequired, Length, NumberRange, Optional, Regexp, ValidationError
 
 from app.auth.forms import new_password_field
 from app.auth.models import ROLE_LABELS, User
+from app.speech import VOICES
 
 ROLE_CHOICES = [SelectChoice(value, label) for value, label in ROLE_LABELS.items()]
 
@@ -54,6 +55,11 @@ class SettingsForm(FlaskForm):
         NumberRange(min=30, max=600, message="Nhập một số từ 30 đến 600 giây.")])
     kiosk_announcement = TextAreaField("Dòng thông báo trên kiosk", validators=[
         Optional(), Length(max=200, message="Tối đa 200 ký tự.")])
+    # validate_choice would answer in English; AnyOf says it in Vietnamese.
+    kiosk_voice = SelectField(
+        "Giọng đọc trên kiosk (nút “Đọc to”)", validate_choice=False,
+        choices=[SelectChoice(value, label) for value, label in VOICES.items()],
+        validators=[AnyOf(list(VOICES), message="Vui lòng chọn một giọng đọc trong danh sách.")])
 
     def validate_public_base_url(self, field) -> None:
         if not is_web_address(field.data.strip()):
@@ -65,6 +71,7 @@ class SettingsForm(FlaskForm):
             "public_base_url": self.public_base_url.data.strip().rstrip("/"),
             "kiosk_idle_seconds": self.kiosk_idle_seconds.data,
             "kiosk_announcement": (self.kiosk_announcement.data or "").strip(),
+            "kiosk_voice": self.kiosk_voice.data,
         }
 
 

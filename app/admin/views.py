@@ -104,7 +104,7 @@ def list_audit_entries():
 
 @bp.route("/cai-dat", methods=["GET", "POST"])
 def edit_settings():
-    """Commune name, public address, kiosk idle timeout and announcement."""
+    """Commune name, public address, kiosk idle timeout, announcement and read-aloud voice."""
     form = SettingsForm(data=settings.all_settings())
     if form.validate_on_submit():
         changed = settings.save_settings(form.values())

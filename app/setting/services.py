@@ -11,6 +11,7 @@ from app.audit import services as audit
 from app.core.database import current_revision
 from app.extensions import db
 from app.setting.models import Setting
+from app.speech import DEFAULT_VOICE, VOICES
 
 
 _snapshot: dict = {}
@@ -22,6 +23,7 @@ class Spec:
     fallback: object  # used when the config has no such entry
     label: str  # how the audit log names it
     kind: type = str
+    choices: tuple = ()  # when not empty, any other value reads as the fallback
 
 
 SPECS = {
@@ -29,6 +31,8 @@ SPECS = {
     "public_base_url": Spec("PUBLIC_BASE_URL", "http://localhost:8000", "địa chỉ công khai"),
     "kiosk_idle_seconds": Spec("KIOSK_IDLE_SECONDS", 120, "thời gian chờ của kiosk", int),
     "kiosk_announcement": Spec("KIOSK_ANNOUNCEMENT", "", "thông báo trên kiosk"),
+    # The region's accent for "Đọc to" (app.speech).
+    "kiosk_voice": Spec("KIOSK_VOICE", DEFAULT_VOICE, "giọng đọc trên kiosk", choices=tuple(VOICES)),
     # Printed on meeting table cards as a Wi-Fi QR code (app.meetings).
     "hall_wifi_ssid": Spec("HALL_WIFI_SSID", "", "tên Wi-Fi hội trường"),
     "hall_wifi_password": Spec("HALL_WIFI_PASSWORD", "", "mật khẩu Wi-Fi hội trường"),
@@ -39,9 +43,14 @@ def get_setting(name: str):
     """The stored value of setting `name`, or its config default, typed (int for seconds)."""
     spec = SPECS[name]
     stored = _stored_settings()
-    if name not in stored:
-        return spec.kind(current_app.config.get(spec.config_key, spec.fallback))
-    return spec.kind(stored[name])
+    if name in stored:
+        value = spec.kind(stored[name])
+    else:
+        value = spec.kind(current_app.config.get(spec.config_key, spec.fallback))
+    if spec.choices and value not in spec.choices:
+        current_app.logger.warning("Setting %s: %r is not one of %s", name, value, ", ".join(spec.choices))
+        return spec.fallback
+    return value
 
 
 def _stored_settings() -> dict[str, str]:
