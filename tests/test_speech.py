@@ -54,6 +54,9 @@ def test_numbers_are_vietnamese_words(number, words):
     ("Lệ phí 50.000đ", "Lệ phí năm mươi nghìn đồng"),
     ("Lệ phí 20.000 VNĐ", "Lệ phí hai mươi nghìn đồng"),
     ("10.000 đồng/lần đăng ký", "mười nghìn đồng một lần đăng ký"),
+    ("30.000 đồng/giao dịch", "ba mươi nghìn đồng một giao dịch"),
+    ("2.000đ/trang hoặc 10 USD/trang", "hai nghìn đồng một trang hoặc mười USD một trang"),
+    ("2 lần/năm", "hai lần một năm"),
     # The national database groups thousands the English way before "Việt Nam Đồng".
     ("Trực tuyến: 10,000 Việt Nam Đồng", "Trực tuyến: mười nghìn Việt Nam Đồng"),
     ("2,5 m", "hai phẩy năm m"),
@@ -80,6 +83,8 @@ def test_numbers_and_money_in_a_text_are_spoken_as_words(text, spoken):
     ("ngày 2/9", "ngày hai tháng chín"),
     ("trước 01/7", "trước ngày một tháng bảy"),
     ("tháng 4", "tháng tư"),
+    ("trước ngày 01 tháng 7 năm 2004", "trước ngày một tháng bảy năm hai nghìn không trăm linh bốn"),
+    ("tháng 09", "tháng chín"),
     ("8 giờ", "tám giờ"),
     ("7h30 đến 11h30", "bảy giờ ba mươi phút đến mười một giờ ba mươi phút"),
     ("từ 13:30 đến 17h", "từ mười ba giờ ba mươi phút đến mười bảy giờ"),
@@ -121,6 +126,7 @@ def test_codes_document_numbers_and_addresses_are_not_read(text, spoken):
     ("Trực tuyến/Trực tiếp", "Trực tuyến hoặc Trực tiếp"),
     ("- Đơn đề nghị\n- Giấy chứng sinh (bản sao)", "Đơn đề nghị. Giấy chứng sinh (bản sao)"),
     ("  nhiều   khoảng  trắng ", "nhiều khoảng trắng"),
+    ("(3) Bản sao", "(ba) Bản sao"),
     ("", ""),
 ])
 def test_abbreviations_slashes_and_layout_read_naturally(text, spoken):

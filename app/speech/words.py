@@ -27,7 +27,7 @@ ABBREVIATIONS = {
 }
 # After "thứ", 1 and 4 have words of their own.
 ORDINALS = {"1": "nhất", "4": "tư"}
-# "10.000 đồng/lần" is ten thousand đồng a time: "/" before a unit reads "một".
+# "10.000 đồng/lần" is ten thousand đồng a time: "/" after money or before a unit reads "một".
 PER_UNITS = "lần|người|hồ sơ|bộ|bản|trang|tháng|năm|ngày|giờ|trường hợp|giấy|hộ|con|m2|m²|ha"
 MONEY_WORDS = r"đồng|Đồng|ĐỒNG|VNĐ|VND|vnđ|Việt Nam [Đđ]ồng"
 
@@ -51,6 +51,8 @@ _MONTH_YEAR = re.compile(rf"(?P<prefix>\b[Tt]háng\s+)?{_NOT_MID_NUMBER}"
 _DAY_MONTH = re.compile(rf"(?P<prefix>\b[Nn]gày\s+)?{_NOT_MID_NUMBER}"
                         r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])")
 _FRACTION = re.compile(rf"{_NOT_MID_NUMBER}(\d+)\s*/\s*(\d+)(?![\d/])")
+# "ngày 01 tháng 7": a day or month written with two digits is still a number, not "không một".
+_DAY_OR_MONTH_WORD = re.compile(r"\b([Nn]gày|[Tt]háng)\s+0(\d)(?![\d/.,-])")
 # 7h30, 7 giờ 30 (phút), 7:30; or a bare 8h.
 _CLOCK = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])(?:\s*(?:h|giờ)\s*|:)(?P<min>[0-5]\d)(?![\d:])"
                     r"(?:\s*phút\b)?|(?<![\d.,:])(?P<hour>[01]?\d|2[0-3])h(?!\w)")
@@ -67,6 +69,7 @@ _NUMBER = re.compile(
     r"|(?P<integer>\d+)"
     r")(?![\d])")
 _PER_UNIT = re.compile(rf"\s*/\s*(?=(?:{PER_UNITS})\b)")
+_PER_MONEY = re.compile(r"\b(đồng|Đồng|USD)\s*/\s*")
 _ABBREVIATION = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, ABBREVIATIONS))})(?!\w)")
 
 
@@ -157,6 +160,7 @@ def _drop_codes(text: str) -> str:
 
 
 def _dates(text: str) -> str:
+    text = _DAY_OR_MONTH_WORD.sub(r"\1 \2", text)
     text = _FULL_DATE.sub(_full_date, text)
     text = _MONTH_YEAR.sub(_month_year, text)
     text = _DAY_MONTH.sub(_day_month, text)
@@ -206,6 +210,7 @@ def _clock(match: re.Match) -> str:
 
 def _units(text: str) -> str:
     text = _MONEY_SIGN.sub(r"\1 đồng", text)
+    text = _PER_MONEY.sub(r"\1 một ", text)
     text = _PER_UNIT.sub(" một ", text)
     text = re.sub(r"\s*%", " phần trăm", text)
     text = _ORDINAL.sub(lambda m: f"{m[1]} {ORDINALS[m[2]]}", text)
@@ -245,5 +250,6 @@ def _tidy(text: str) -> str:
     text = re.sub(r"([^.!?:;,\s])[ \t]*\n", r"\1.\n", text)
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+([.,;:!?)\]])", r"\1", text)
+    text = re.sub(r"([(\[])\s+", r"\1", text)
     text = re.sub(r"([,;])(?:\s*[,;])+", r"\1", text)
     return text.strip(" ,;")
