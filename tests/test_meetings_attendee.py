@@ -160,3 +160,52 @@ def test_kiosk_home_lists_public_meetings_with_their_qr(app, officer_client):
     link = db.session.scalars(select(ShareLink)).one()
     qr = client.get(f"/h/{links.token_for(link)}/qr.svg")
     assert qr.status_code == 200 and qr.mimetype == "image/svg+xml"
+
+
+def test_twenty_parallel_wrong_pins_over_two_workers_compare_at_most_five(app, officer_client, monkeypatch):
+    import threading
+
+    from app import create_app
+    _, path = _shared(officer_client, pin="2468")
+    if db.engine.dialect.name == "sqlite":
+        db.session.execute(db.text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    db.session.remove()
+    workers = [app, create_app(dict(app.config))]
+    compared, statuses, errors = [], [], []
+    hash_pin = links._hash_pin
+    monkeypatch.setattr(links, "_hash_pin", lambda link, pin: compared.append(pin) or hash_pin(link, pin))
+    start = threading.Barrier(20)
+
+    def guess(worker):
+        try:
+            phone = StaffClient(worker, worker.response_class, use_cookies=True)
+            with worker.app_context():
+                phone.get(path)  # the form first, as a phone would
+                start.wait()
+                statuses.append(phone.post(path, data={"pin": "1357"}).status_code)
+                db.session.remove()
+        except Exception as exc:  # reported below: a thread's failure must fail the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=guess, args=(workers[n % 2],)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert set(statuses) <= {422, 429} and len(statuses) == 20
+    assert len(compared) <= links.PIN_MAX_FAILURES, (len(compared), statuses)
+    assert statuses.count(422) < links.PIN_MAX_FAILURES
+    assert db.session.scalar(select(ShareLink.pin_failures)) == links.PIN_MAX_FAILURES
+
+
+def test_a_right_pin_does_not_use_up_a_try(app, officer_client):
+    _, path = _shared(officer_client, pin="2468")
+    guesser = StaffClient(app, app.response_class, use_cookies=True)
+    for _ in range(links.PIN_MAX_FAILURES - 1):
+        assert guesser.post(path, data={"pin": "0000"}).status_code == 422
+    for _ in range(3):  # other phones keep getting in with the right PIN
+        phone = StaffClient(app, app.response_class, use_cookies=True)
+        phone.get(path)
+        assert phone.post(path, data={"pin": "2468"}).status_code == 303
+    assert db.session.scalar(select(ShareLink.pin_failures)) == links.PIN_MAX_FAILURES - 1

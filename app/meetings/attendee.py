@@ -77,13 +77,14 @@ def _pin_page(link: ShareLink, token: str):
     if locked:
         status = 429
     elif form.validate_on_submit():
-        if links.check_pin(link, form.pin.data):
+        right = links.check_pin(link, form.pin.data)
+        if right:
             _grant(link)
             return redirect(url_for(".open_link", token=token), code=303)
         form.pin.errors = ["Mã PIN chưa đúng, vui lòng thử lại."]
-        status = 422
-        locked = links.pin_locked(db.session.get(ShareLink, link.id), utcnow())
-        status = 429 if locked else status
+        # None: locked before this PIN was even compared; False: wrong, and maybe the last try.
+        locked = right is None or links.pin_locked(db.session.get(ShareLink, link.id), utcnow())
+        status = 429 if locked else 422
     html = render_template("meetings/attendee_pin.html", form=form, token=token, locked=locked,
                            minutes=int(links.PIN_WINDOW.total_seconds() // 60))
     return _private(make_response(html, status))

@@ -13,7 +13,7 @@ from base64 import urlsafe_b64encode
 from datetime import datetime, timedelta
 
 from flask import current_app, url_for
-from sqlalchemy import select, update
+from sqlalchemy import case, or_, select, update
 
 from app.audit import services as audit
 from app.core.timeutil import utcnow
@@ -105,17 +105,33 @@ def pin_locked(link: ShareLink, now: datetime) -> bool:
     return bool(window_open and link.pin_failures >= PIN_MAX_FAILURES)
 
 
-def check_pin(link: ShareLink, pin: str) -> bool:
-    """Compare a PIN; count a failure in the database, so the limit holds across workers."""
-    if hmac.compare_digest(_hash_pin(link, pin.strip()), link.pin_hash or ""):
-        return True
-    now = utcnow()
-    restart = link.pin_window_started_at is None or now - link.pin_window_started_at >= PIN_WINDOW
-    values = ({"pin_failures": 1, "pin_window_started_at": now} if restart
-              else {"pin_failures": ShareLink.pin_failures + 1})
-    db.session.execute(update(ShareLink).where(ShareLink.id == link.id).values(**values))
+def check_pin(link: ShareLink, pin: str) -> bool | None:
+    """Compare a PIN: True when right, False when wrong, None when the link is locked.
+
+    The try is counted before the comparison, in one conditional UPDATE: parallel requests on any
+    worker cannot all pass a check made before any of them counted. A right PIN gives it back.
+    """
+    if not _claim_pin_try(link.id, utcnow()):
+        return None
+    right = hmac.compare_digest(_hash_pin(link, pin.strip()), link.pin_hash or "")
+    if right:
+        db.session.execute(update(ShareLink).where(ShareLink.id == link.id).values(
+            pin_failures=case((ShareLink.pin_failures > 0, ShareLink.pin_failures - 1), else_=0)))
+        db.session.commit()
+    return right
+
+
+def _claim_pin_try(link_id: int, now: datetime) -> bool:
+    """Count one try against the link's window atomically; False when the window's tries are used up."""
+    window_over = or_(ShareLink.pin_window_started_at.is_(None), ShareLink.pin_window_started_at <= now - PIN_WINDOW)
+    claimed = db.session.execute(
+        update(ShareLink)
+        .where(ShareLink.id == link_id, or_(window_over, ShareLink.pin_failures < PIN_MAX_FAILURES))
+        .values(pin_failures=case((window_over, 1), else_=ShareLink.pin_failures + 1),
+                pin_window_started_at=case((window_over, now), else_=ShareLink.pin_window_started_at)),
+        execution_options={"synchronize_session": False})
     db.session.commit()
-    return False
+    return claimed.rowcount == 1
 
 
 def pin_grant(link: ShareLink) -> str:
