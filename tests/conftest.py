@@ -33,6 +33,7 @@ def _config(database_url: str, folder: Path) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "PUBLIC_BASE_URL": "https://motcua.example.vn",
         "UPLOAD_DIR": str(folder / "uploads"),
+        "SPEECH_CACHE_DIR": str(folder / "speech-cache"),
         # Cheap argon2 parameters: tests sign in often; production keeps the library defaults.
         "PASSWORD_TIME_COST": 1,
         "PASSWORD_MEMORY_COST": 1024,
