@@ -1,18 +1,14 @@
 """Export the catalogue in the importer's own columns, so an export re-imports unchanged."""
-import csv
-import io
-
 import openpyxl
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
 from app.catalog.importer import COLUMNS, EXCEL_CELL_LIMIT
 from app.catalog.models import Procedure
+from app.core.spreadsheets import csv_bytes, safe_row, xlsx_bytes
 from app.extensions import db
 
 ONLINE_WORDS = {True: "co_nop_truc_tuyen", False: "khong_nop_truc_tuyen", None: ""}
-# Spreadsheet programs run cells starting with these as formulas (CSV/formula injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def catalogue_rows() -> list[list[str]]:
@@ -31,18 +27,8 @@ def _value(procedure: Procedure, column: str) -> str:
     return getattr(procedure, column) or ""
 
 
-def _safe_cell(value: str) -> str:
-    """Neutralise spreadsheet formulas; the importer strips the leading quote back off."""
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
 def to_csv() -> bytes:
-    """UTF-8 with a BOM, so Excel shows the Vietnamese letters correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    writer.writerows([[_safe_cell(v) for v in row] for row in catalogue_rows()])
-    return ("\ufeff" + buffer.getvalue()).encode()
+    return csv_bytes([COLUMNS, *catalogue_rows()])
 
 
 def to_xlsx() -> bytes:
@@ -51,7 +37,5 @@ def to_xlsx() -> bytes:
     sheet.append(list(COLUMNS))
     for row in catalogue_rows():
         # Excel refuses longer cells; the importer knows a cut text is no change.
-        sheet.append([_safe_cell(v)[:EXCEL_CELL_LIMIT] for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        sheet.append([value[:EXCEL_CELL_LIMIT] for value in safe_row(row)])
+    return xlsx_bytes(workbook)

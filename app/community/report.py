@@ -1,5 +1,4 @@
 """The monthly report: activities and people helped per hamlet and kind, a bar chart and XLSX."""
-import io
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -8,6 +7,7 @@ from openpyxl.styles import Font, PatternFill
 from sqlalchemy import func, select
 
 from app.community.models import KINDS, Activity, Hamlet
+from app.core.spreadsheets import xlsx_bytes
 from app.extensions import db
 
 NO_ACTIVITY_FILL = PatternFill("solid", fgColor="FDE2E2")
@@ -80,6 +80,4 @@ def workbook_bytes(rows: list[HamletRow], year: int, month: int) -> bytes:
             for cell in sheet[sheet.max_row]:
                 cell.fill = NO_ACTIVITY_FILL
     sheet.column_dimensions["A"].width = 24
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes(book)

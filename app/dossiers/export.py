@@ -1,9 +1,8 @@
 """The statistics report as an XLSX workbook, laid out like the district's report table."""
-import io
-
 import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from app.core.spreadsheets import xlsx_bytes
 from app.dossiers.models import RATINGS
 from app.dossiers.statistics import Report, Row
 
@@ -42,9 +41,7 @@ def workbook_bytes(report: Report) -> bytes:
     sheet.append([])
     _rates(sheet, report)
     sheet.column_dimensions["A"].width = 36
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(book)
 
 
 def _headings(sheet) -> None:
