@@ -19,7 +19,24 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-db = SQLAlchemy(model_class=Base)
+MAX_PAGE = 10**6  # no list has a million pages; a bigger ?page= would overflow SQLite's OFFSET
+
+
+class Database(SQLAlchemy):
+    def paginate(self, select, *, page: int | None = None, **kwargs):
+        """Flask-SQLAlchemy's paginate with ?page= clamped: past the end means the last page, never a 500."""
+        if page is None:
+            from flask import request
+
+            page = request.args.get("page", 1, type=int)
+        page = min(max(page, 1), MAX_PAGE)
+        pagination = super().paginate(select, page=page, **kwargs)
+        if page > 1 and not pagination.items and pagination.pages:
+            pagination = super().paginate(select, page=pagination.pages, **kwargs)
+        return pagination
+
+
+db = Database(model_class=Base)
 migrate = Migrate()
 htmx = Htmx()
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import openpyxl
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
 from sqlalchemy import select
 
 from app.catalog.folding import slugify
@@ -117,6 +119,28 @@ def check_xlsx_size(data: bytes) -> None:
         raise CatalogImportError("Tệp Excel bị hỏng hoặc không phải định dạng .xlsx.") from exc
     if inflated > MAX_XLSX_INFLATED:
         raise CatalogImportError("Tệp Excel quá lớn khi giải nén.")
+    _refuse_doctypes(data)
+
+
+def _refuse_doctypes(data: bytes) -> None:
+    """Refuse a workbook whose XML parts declare a DOCTYPE or entities (XXE, billion laughs).
+
+    Excel never writes one; a declaration comes before the root element, so each part is parsed
+    only up to its root (defusedxml raises on the way), in whatever encoding the part declares.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if not name.endswith((".xml", ".rels", ".vml")):
+                continue
+            try:
+                with archive.open(name) as part:
+                    next(iterparse(part, events=("start",), forbid_dtd=True), None)
+            except DefusedXmlException as exc:
+                raise CatalogImportError(
+                    "Tệp Excel chứa khai báo DOCTYPE hoặc thực thể XML, không an toàn nên không đọc. "
+                    "Vui lòng mở tệp bằng Excel rồi lưu lại thành .xlsx.") from exc
+            except Exception:  # a damaged part: openpyxl says so below, in its own words
+                continue
 
 
 def clean_row(label: str, raw: dict) -> dict:
