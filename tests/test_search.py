@@ -667,6 +667,7 @@ def test_renamed_procedure_is_found_by_its_new_name(seeded_app):
     assert "1.003622" not in codes("cho phien tet")
     procedure = Procedure.by_code("1.003622")
     procedure.name = "Thông báo tổ chức chợ phiên ngày Tết"
+    procedure.short_name = "Báo tổ chức chợ phiên Tết"
     procedure.refresh_search_text()
     db.session.commit()
     assert codes("cho phien tet")[0] == "1.003622"

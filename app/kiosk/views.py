@@ -20,6 +20,7 @@ bp = Blueprint("kiosk", __name__, url_prefix="/kiosk")
 MAX_QUERY = 200
 SEARCH_LIMIT = 20  # more than a citizen reads through; fewer links to build
 CODE_SLOT = "__code__"  # procedure links are built once per page, then filled per result
+UNKNOWN = (display.MISSING, display.ASK_AT_COUNTER)  # not printed in lists: the procedure page says it
 
 bp.app_template_global("static_url")(assets.static_url)
 bp.after_app_request(assets.long_cache_for_versioned)
@@ -59,7 +60,7 @@ def life_event(slug: str):
         event = LifeEvent.by_slug(slug) or abort(404)
         return render_template("kiosk/life_event.html", event=event, procedures=event.active_procedures(),
                                time_summary=display.time_summary, fee_summary=display.fee_summary,
-                               missing=display.MISSING)
+                               unknown=UNKNOWN)
     return _page(("life-event", slug), build)
 
 
@@ -80,7 +81,7 @@ def field(slug: str):
         procedures = collation.sorted_by_name(db.session.scalars(Procedure.in_field(field)),
                                               lambda procedure: procedure.display_name)
         return render_template(
-            "kiosk/field.html", field=field, procedures=procedures, missing=display.MISSING,
+            "kiosk/field.html", field=field, procedures=procedures, unknown=UNKNOWN,
             time_summary=display.time_summary, fee_summary=display.fee_summary,
         )
     return _page(("field", slug), build)
