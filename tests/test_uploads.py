@@ -1,5 +1,6 @@
 """Upload checks judge content, not names; storage keeps files under UPLOAD_DIR with random names."""
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,41 @@ def test_forged_and_broken_files_are_refused_with_a_reason(app, name, data, mess
     with pytest.raises(UploadRejected) as refused:
         inspect_upload(data, name)
     assert message in refused.value.message
+
+
+DOCM_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+DECOY = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+         '<Override PartName="/word/decoy.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+         'wordprocessingml.document.main+xml"/><Override PartName="/word/document.xml" ContentType="' + DOCM_MAIN
+         + '"/></Types>')
+
+
+def _with_content_types(xml: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(office_bytes("docx"))) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, xml if info.filename == "[Content_Types].xml" else source.read(info))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("data", [
+    office_bytes("docx", extra={"word/vbaProject.bin": b"\xd0\xcf\x11\xe0 macro"}),  # ordinary content types
+    office_bytes("docx", extra={"word/VBAPROJECT.BIN": b"x"}),
+    office_bytes("docx", extra={"word/activeX/activeX1.xml": "<ax/>"}),
+    office_bytes("xlsx", extra={"xl/vbaProject.bin": b"x"}),
+    _with_content_types(DECOY),  # a DOCM main part beside a decoy override of the plain type
+], ids=["vba-part", "vba-part-upper-case", "activex", "xlsm-part", "docm-with-decoy"])
+def test_macro_bearing_office_files_are_refused_by_their_parts(app, data):
+    name = "bang.xlsx" if b"xl/workbook.xml" in data else "to-trinh.docx"
+    with pytest.raises(UploadRejected) as refused:
+        inspect_upload(data, name)
+    assert "có macro" in refused.value.message
+
+
+def test_a_plain_office_file_with_a_doctype_in_its_content_types_is_refused(app):
+    with pytest.raises(UploadRejected) as refused:
+        inspect_upload(_with_content_types('<!DOCTYPE x [<!ENTITY a "b">]><Types/>'), "to-trinh.docx")
+    assert "bị hỏng" in refused.value.message
 
 
 def test_zip_with_too_many_parts_is_refused(app):

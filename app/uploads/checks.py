@@ -11,7 +11,10 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from typing import BinaryIO
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
 from flask import current_app
 from PIL import Image
 
@@ -162,6 +165,11 @@ def _length(stream: BinaryIO) -> int:
     return stream.tell()
 
 
+# Parts that carry code, whatever [Content_Types].xml claims (matched in lower case).
+MACRO_PARTS = ("vbaproject.bin", "vbadata.xml", "activex/", "attachedtoolbars.bin")
+CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
 def _check_office(stream: BinaryIO, kind: str, name: str) -> None:
     broken = UploadRejected(f"“{name}” bị hỏng hoặc không phải tệp {KINDS[kind].label} thật.")
     try:
@@ -171,12 +179,31 @@ def _check_office(stream: BinaryIO, kind: str, name: str) -> None:
         if "[Content_Types].xml" not in archive.namelist():
             raise broken
         with archive.open("[Content_Types].xml") as part:
-            content_types = part.read(1024 * 1024).decode("utf-8", "replace")
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            types = _content_types(part.read(1024 * 1024))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, ParseError,
+            DefusedXmlException):
         raise broken from None
-    if KINDS[kind].main_type not in content_types:
+    if _has_macros(archive.namelist(), types, kind):
         raise UploadRejected(f"“{name}” có macro hoặc không phải tệp {KINDS[kind].label} thông thường; "
                              "vui lòng lưu lại dạng thường rồi tải lên.")
+
+
+def _content_types(xml: bytes) -> dict[str, str]:
+    """Part name (lower case, '/word/document.xml') or '*.ext' -> its declared content type."""
+    root = fromstring(xml, forbid_dtd=True)
+    types = {f"*.{e.get('Extension', '').lower()}": e.get("ContentType", "") for e in root.iter(f"{CONTENT_TYPES_NS}Default")}
+    types |= {e.get("PartName", "").lower(): e.get("ContentType", "") for e in root.iter(f"{CONTENT_TYPES_NS}Override")}
+    return types
+
+
+def _has_macros(names: list[str], types: dict[str, str], kind: str) -> bool:
+    """By the parts present, not a substring: code parts, macro content types, or a main part not plain."""
+    if any(marker in part.lower() for part in names for marker in MACRO_PARTS):
+        return True
+    if any("macroenabled" in value.lower() or "vbaproject" in value.lower() for value in types.values()):
+        return True
+    main = types.get("/" + KINDS[kind].main_part, "")
+    return not main.endswith("officedocument." + KINDS[kind].main_type)
 
 
 def _check_inflation(entries: list[zipfile.ZipInfo], name: str) -> None:
