@@ -4,12 +4,17 @@
 #   KIOSK_URL            page to show (default http://127.0.0.1:8000/kiosk/)
 #   KIOSK_CHROMIUM_FLAGS extra Chromium flags, e.g. --force-device-scale-factor=1.25
 #   KIOSK_POLICY_FILE    managed policy to check the server's host against
+#   KIOSK_OFFLINE_AFTER  seconds to wait for the server before starting from the kiosk's offline copy
+#                        (only once a copy exists: the very first start always waits; default 60)
 set -euo pipefail
 
 KIOSK_URL="${KIOSK_URL:-http://127.0.0.1:8000/kiosk/}"
 KIOSK_POLICY_FILE="${KIOSK_POLICY_FILE:-/etc/chromium/policies/managed/motcua-kiosk.json}"
 KIOSK_WAIT_STEP="${KIOSK_WAIT_STEP:-3}"
-PROFILE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/motcua-kiosk"
+KIOSK_OFFLINE_AFTER="${KIOSK_OFFLINE_AFTER:-60}"
+# A persistent profile, not --incognito: the service worker's copy of the catalogue must survive the
+# power cut that restarts this PC while the server or the switch is still down.
+PROFILE_DIR="${XDG_STATE_HOME:-$HOME/.local/state}/motcua-kiosk"
 
 log() { echo "motcua-kiosk: $*" >&2; }
 
@@ -38,10 +43,21 @@ server_ready() {
     fi
 }
 
-# The commune server may boot after the kiosk: never show Chromium's error page at start.
+# The kiosk's offline copy (service worker and its cache) from an earlier start.
+has_offline_copy() {
+    [[ -d "$PROFILE_DIR/Default/Service Worker/CacheStorage" ]]
+}
+
+# The commune server may boot after the kiosk: never show Chromium's error page at start. Once the
+# kiosk holds an offline copy, it starts from it after KIOSK_OFFLINE_AFTER seconds and recovers by
+# itself when the server answers.
 wait_for_server() {
-    local next_log=0
+    local next_log=0 started=$SECONDS
     until server_ready; do
+        if has_offline_copy && (( SECONDS - started >= KIOSK_OFFLINE_AFTER )); then
+            log "server not answering: starting from the offline copy"
+            return 0
+        fi
         if (( SECONDS >= next_log )); then
             log "waiting for $KIOSK_URL"
             next_log=$(( SECONDS + 60 ))
@@ -67,11 +83,29 @@ prepare_screen() {
     fi
 }
 
+# Citizens' traces from the last session: history, cookies, form data. The offline copy stays.
+clear_personal() {
+    local profile="$PROFILE_DIR/Default" name
+    for name in History History-journal Cookies Cookies-journal "Visited Links" "Top Sites" \
+                "Top Sites-journal" "Web Data" "Web Data-journal" "Login Data" Sessions \
+                "Session Storage" "Current Session" "Current Tabs" "Last Session" "Last Tabs"; do
+        rm -rf "${profile:?}/$name"
+    done
+}
+
+# Service workers need a secure origin: http://127.0.0.1 is one, http://192.168.1.10 is not.
+insecure_origin_flag() {
+    if [[ "$KIOSK_URL" == http://* && "$HOST" != "127.0.0.1" && "$HOST" != "localhost" ]]; then
+        echo "--unsafely-treat-insecure-origin-as-secure=http://$HOST:$PORT"
+    fi
+}
+
 BROWSER="$(find_browser)" || { log "Chromium is not installed (apt install chromium)"; exit 1; }
 check_policy
 wait_for_server
 prepare_screen
 mkdir -p "$PROFILE_DIR"
+clear_personal
 
 # exec: systemd watches Chromium itself and restarts the kiosk when it exits.
 # --disable-pinch and --overscroll-history-navigation=0: no zoom, no swipe back out of the kiosk.
@@ -80,7 +114,6 @@ mkdir -p "$PROFILE_DIR"
 # shellcheck disable=SC2086  # KIOSK_CHROMIUM_FLAGS holds several flags on purpose
 exec "$BROWSER" \
     --kiosk \
-    --incognito \
     --noerrdialogs \
     --disable-pinch \
     --overscroll-history-navigation=0 \
@@ -89,5 +122,6 @@ exec "$BROWSER" \
     --password-store=basic \
     --check-for-update-interval=31536000 \
     --user-data-dir="$PROFILE_DIR" \
+    $(insecure_origin_flag) \
     ${KIOSK_CHROMIUM_FLAGS:-} \
     "$KIOSK_URL"

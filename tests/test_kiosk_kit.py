@@ -14,7 +14,7 @@ import pytest
 KIT = Path(__file__).resolve().parent.parent / "kiosk"
 LAUNCHER = KIT / "launch.sh"
 ESSENTIAL_FLAGS = (
-    "--kiosk", "--incognito", "--noerrdialogs", "--disable-pinch", "--overscroll-history-navigation=0",
+    "--kiosk", "--noerrdialogs", "--disable-pinch", "--overscroll-history-navigation=0",
 )
 FAKE_CHROMIUM = '#!/bin/sh\nprintf "%s\\n" "$@" > "$ARGV_FILE"\n'
 
@@ -34,7 +34,10 @@ def test_policy_allows_only_the_default_server_and_locks_the_browser():
     assert policy["DeveloperToolsAvailability"] == 2  # never
     assert policy["PasswordManagerEnabled"] is False
     assert policy["TranslateEnabled"] is False
-    assert policy["IncognitoModeAvailability"] != 1  # 1 would forbid the launcher's --incognito
+    # A persistent profile keeps the offline copy; no history is saved, and little is kept at exit.
+    assert policy["IncognitoModeAvailability"] == 1
+    assert policy["SavingBrowserHistoryDisabled"] is True
+    assert "cookies_and_other_site_data" not in policy["ClearBrowsingDataOnExitList"]  # the offline copy
 
 
 def test_unit_restarts_the_launcher_forever():
@@ -77,7 +80,7 @@ def kiosk_env(tmp_path):
     fake = bin_dir / "chromium"
     fake.write_text(FAKE_CHROMIUM)
     fake.chmod(0o755)
-    hidden = ("DISPLAY", "WAYLAND_DISPLAY", "XDG_CACHE_HOME", "KIOSK_CHROMIUM_FLAGS")
+    hidden = ("DISPLAY", "WAYLAND_DISPLAY", "XDG_CACHE_HOME", "XDG_STATE_HOME", "KIOSK_CHROMIUM_FLAGS")
     env = {k: v for k, v in os.environ.items() if k not in hidden}
     env.update(PATH=f"{bin_dir}:{os.environ['PATH']}", HOME=str(tmp_path / "home"),
                ARGV_FILE=str(tmp_path / "argv"), KIOSK_WAIT_STEP="0.1")
@@ -109,8 +112,35 @@ def test_launcher_waits_for_the_server_then_starts_chromium_in_kiosk_mode(kiosk_
     assert argv[-1] == url
     for flag in ESSENTIAL_FLAGS:
         assert flag in argv
-    assert f"--user-data-dir={kiosk_env['HOME']}/.cache/motcua-kiosk" in argv
+    assert f"--user-data-dir={kiosk_env['HOME']}/.local/state/motcua-kiosk" in argv
+    assert "--incognito" not in argv and not any("unsafely" in flag for flag in argv)
     assert "warning" not in stderr
+
+
+def test_with_an_offline_copy_the_kiosk_starts_while_the_server_is_down(kiosk_env):
+    """A power cut restarts the kiosk PC while the server is still down: the catalogue must show."""
+    profile = Path(kiosk_env["HOME"]) / ".local/state/motcua-kiosk/Default"
+    (profile / "Service Worker" / "CacheStorage").mkdir(parents=True)
+    (profile / "History").write_text("a citizen's visit")
+    kiosk_env.update(KIOSK_URL=f"http://127.0.0.1:{_free_port()}/kiosk/", KIOSK_OFFLINE_AFTER="1")
+    done = subprocess.run([str(LAUNCHER)], env=kiosk_env, capture_output=True, text=True, timeout=20)
+    assert done.returncode == 0, done.stderr
+    assert "offline copy" in done.stderr
+    assert Path(kiosk_env["ARGV_FILE"]).read_text().splitlines()[-1] == kiosk_env["KIOSK_URL"]
+    assert not (profile / "History").exists() and (profile / "Service Worker" / "CacheStorage").is_dir()
+
+
+def test_a_server_on_the_hall_network_is_treated_as_a_secure_origin(kiosk_env):
+    """Service workers need a secure origin; http://<hall address> is made one for this profile only."""
+    profile = Path(kiosk_env["HOME"]) / ".local/state/motcua-kiosk/Default"
+    (profile / "Service Worker" / "CacheStorage").mkdir(parents=True)
+    # 192.0.2.10 (TEST-NET-1) never answers: the launcher starts from the offline copy at once.
+    kiosk_env.update(KIOSK_URL="http://192.0.2.10:8000/kiosk/", KIOSK_OFFLINE_AFTER="0",
+                     KIOSK_POLICY_FILE="/nonexistent")
+    done = subprocess.run([str(LAUNCHER)], env=kiosk_env, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    argv = Path(kiosk_env["ARGV_FILE"]).read_text().splitlines()
+    assert "--unsafely-treat-insecure-origin-as-secure=http://192.0.2.10:8000" in argv
 
 
 def test_launcher_warns_when_the_policy_blocks_the_server(kiosk_env, tmp_path):
