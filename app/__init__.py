@@ -21,6 +21,9 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
+    from app.core import compression
+
+    compression.register(app)  # the first after-request hook runs last: it sees the final body
     db.init_app(app)
     migrate.init_app(app, db, render_as_batch=True)
     htmx.init_app(app)
@@ -52,10 +55,12 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from app.core.views import bp as core_bp
+    from app.kiosk.offline_views import bp as kiosk_offline_bp
     from app.kiosk.views import bp as kiosk_bp
 
     app.register_blueprint(core_bp)
     app.register_blueprint(kiosk_bp)
+    app.register_blueprint(kiosk_offline_bp)
     from app.admin.views import bp as admin_bp
     from app.auth.views import bp as auth_bp
     from app.staff.views import bp as staff_bp

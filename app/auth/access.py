@@ -19,7 +19,7 @@ from app.core import htmx
 from app.core.timeutil import utcnow
 from app.extensions import db, login_manager
 
-PUBLIC_BLUEPRINTS = frozenset({"kiosk", "core"})
+PUBLIC_BLUEPRINTS = frozenset({"kiosk", "kiosk_offline", "core"})
 PUBLIC_ENDPOINTS = frozenset({"static", "auth.login", "qr.follow_short_link"})  # /t/<code>: printed on QR sheets
 # Reachable while a new password is still owed.
 PASSWORD_CHANGE_ENDPOINTS = frozenset({"auth.change_password", "auth.logout"})

@@ -3,6 +3,7 @@ import os
 import shutil
 import threading
 from dataclasses import dataclass
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
@@ -77,8 +78,9 @@ def live_server(template_dbs, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Headless Debian Chromium; never a downloaded browser."""
+def chromium_type():
+    """Playwright's Chromium launcher bound to Debian's Chromium; never a downloaded browser.
+    Returns launch(**options) and launch_persistent(profile_dir, **options)."""
     from playwright.sync_api import sync_playwright
 
     chromium = shutil.which("chromium")
@@ -87,9 +89,20 @@ def browser():
             pytest.fail("Debian's chromium is missing on CI: browser tests must run, not skip")
         pytest.skip("Debian's chromium is not installed (make test installs it)")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+        yield SimpleNamespace(
+            launch=lambda **options: p.chromium.launch(
+                executable_path=chromium, headless=True, args=CHROMIUM_ARGS, **options),
+            launch_persistent=lambda profile, **options: p.chromium.launch_persistent_context(
+                str(profile), executable_path=chromium, headless=True, args=CHROMIUM_ARGS, **options),
+        )
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_type):
+    """Headless Debian Chromium, shared by the session's tests."""
+    browser = chromium_type.launch()
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
