@@ -127,7 +127,7 @@ def _ranked_rows() -> list[tuple]:
         .where(Procedure.status == STATUS_ACTIVE)
     )
     rows = [(row, search_fold(row.name).split()) for row in db.session.execute(query)]
-    rows.sort(key=lambda item: (not item[0].is_common, _is_variant(item[1]), _length(item[1]), item[0].code))
+    rows.sort(key=lambda item: (not item[0].is_common, is_variant(item[1]), _length(item[1]), item[0].code))
     return rows
 
 
@@ -140,7 +140,7 @@ _VARIANT_OPENINGS = tuple(tuple(search_fold(words).split()) for words in (
 ))
 
 
-def _is_variant(name_words: list[str]) -> bool:
+def is_variant(name_words: list[str]) -> bool:
     words = _without_opening(name_words)
     return any(tuple(words[:len(opening)]) == opening for opening in _VARIANT_OPENINGS)
 

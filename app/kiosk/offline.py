@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from app.catalog.folding import search_fold
 from app.catalog.models import STATUS_ACTIVE, Field, LifeEvent, Procedure
+from app.catalog.search_index import is_variant
 from app.catalog.synonyms import thesaurus
 from app.core.database import current_revision
 from app.extensions import db
@@ -60,9 +61,10 @@ def search_index() -> dict:
     docs = []
     for procedure in _active_procedures():
         words = " ".join([procedure.name, procedure.short_name or "", procedure.keywords or ""])
+        name_words = search_fold(procedure.name).split()
         docs.append([procedure.code, procedure.display_name, procedure.field.name,
                      1 if procedure.is_common else 0, search_fold(words), search_fold(procedure.field.name),
-                     len(search_fold(procedure.name).split())])
+                     len(name_words), 1 if is_variant(name_words) else 0])
     words = thesaurus()
     synonyms = [[" ".join(key), list(targets), 1 if key in words.strong else 0]
                 for key, targets in words.phrases.items()]

@@ -29,7 +29,8 @@ var OfflineSearch = (function () {
     var docs = raw.docs.map(function (d) {
       var words = d[4].split(" ");
       return { code: d[0], name: d[1], field: d[2], common: d[3] === 1, words: new Set(words),
-               text: " " + d[4] + " ", fieldWords: new Set(d[5].split(" ")), length: d[6] };
+               text: " " + d[4] + " ", fieldWords: new Set(d[5].split(" ")), length: d[6],
+               variant: d[7] === 1 };
     });
     var frequency = new Map();
     docs.forEach(function (doc) {
@@ -116,7 +117,8 @@ var OfflineSearch = (function () {
     var best = Math.max.apply(null, hits.map(function (h) { return h.score; }));
     return hits.filter(function (h) { return h.score >= KEEP_SHARE * best; })
       .sort(function (a, b) {
-        return (b.score - a.score) || (b.doc.common - a.doc.common) ||
+        // Among equal matches, as on the server: common, then first-time (not "Cấp lại"...), then short.
+        return (b.score - a.score) || (b.doc.common - a.doc.common) || (a.doc.variant - b.doc.variant) ||
                (a.doc.length - b.doc.length) || (a.doc.code < b.doc.code ? -1 : 1);
       })
       .slice(0, limit || 20)
