@@ -1,5 +1,6 @@
 """Error pages in Vietnamese: a citizen never sees a stack trace or an English message."""
-from flask import Flask, Response, render_template
+from flask import Flask, Response, render_template, request
+from flask_login import current_user
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
@@ -41,10 +42,18 @@ def register(app: Flask) -> None:
 
 
 def _error_page(code: int, message: str):
-    """The kiosk-framed error page; plain text when even that cannot render (database down)."""
+    """The error page in the staff or kiosk frame; plain text when even that cannot render (database down)."""
     # A failed statement leaves the session unusable until rolled back, and the page reads settings.
     db.session.rollback()
     try:
-        return render_template("errors/error.html", code=code, message=message), code
+        return render_template(_error_template(), code=code, message=message), code
     except Exception:  # the page itself needs the database: fall back to words alone
         return Response(message, mimetype="text/plain"), code
+
+
+def _error_template() -> str:
+    """Signed-in staff keep their frame and menu, except on the public pages (kiosk, attendee links)."""
+    from app.auth.access import is_public
+
+    staff = current_user.is_authenticated and (request.endpoint is None or not is_public(request.endpoint))
+    return "errors/staff_error.html" if staff else "errors/error.html"

@@ -1,5 +1,5 @@
-"""Routes that belong to no feature: the health probe and the root redirect."""
-from flask import Blueprint, Response, redirect, url_for
+"""Routes that belong to no feature: the health probe, the root redirect and the browser's icon."""
+from flask import Blueprint, Response, current_app, redirect, send_from_directory, url_for
 
 bp = Blueprint("core", __name__)
 
@@ -14,3 +14,10 @@ def healthz():
 def index():
     """Send visitors of the bare address to the kiosk."""
     return redirect(url_for("kiosk.home"))
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """The tab icon every browser asks for at this fixed address."""
+    return send_from_directory(current_app.static_folder, "icons/favicon.ico",
+                               mimetype="image/vnd.microsoft.icon", max_age=86400)

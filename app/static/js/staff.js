@@ -24,4 +24,18 @@
     showError(event.detail.xhr.status);
   });
   document.addEventListener("htmx:sendError", function () { showError(0); });
+
+  // The menu button shows on narrow screens only (staff.css); it folds the menu until pressed.
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector(".staff-menu-button");
+    var nav = document.getElementById("staff-nav");
+    if (!button || !nav) { return; }
+    button.hidden = false;
+    nav.classList.add("is-folded");
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      nav.classList.toggle("is-folded", !open);
+    });
+  });
 }());
