@@ -17,7 +17,7 @@ from app.qr.services import content_tag
 
 HTMX = {"HX-Request": "true"}
 PUBLIC = "https://motcua.example.vn"
-MY_TABLES = {"dossier", "dossier_status_change", "dossier_rating", "receipt_counter", "lookup_throttle"}
+MY_TABLES = {"dossier", "dossier_status_change", "dossier_edit", "dossier_rating", "receipt_counter", "lookup_throttle"}
 
 
 @pytest.fixture

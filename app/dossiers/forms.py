@@ -20,27 +20,34 @@ def local_now() -> datetime:
     return to_local(utcnow()).replace(tzinfo=None, second=0, microsecond=0)
 
 
-class DossierForm(FlaskForm):
-    """One short form for the counter: procedure, applicant, channel, time, papers scanned, due date."""
+class LocalMomentField(DateTimeLocalField):
+    """A date-time box whose unreadable value gets a Vietnamese message, not WTForms' English one."""
+
+    def process_formdata(self, valuelist) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError as exc:
+            raise ValueError("Vui lòng nhập ngày giờ tiếp nhận, ví dụ 22/11/2026 08:30.") from exc
+
+
+class ApplicantForm(FlaskForm):
+    """What intake and correction share: the procedure (searched by name or code) and the applicant."""
 
     procedure = StringField("Thủ tục (gõ tên hoặc mã)", validators=[Length(max=200)])
     procedure_code = HiddenField()
     applicant_name = StringField("Họ tên người nộp", validators=[
         DataRequired("Vui lòng nhập họ tên người nộp."), Length(max=200, message="Họ tên dài quá 200 ký tự.")])
     applicant_phone = StringField("Số điện thoại", validators=[Optional()])
-    channel = SelectField("Hình thức nộp", choices=list(CHANNELS.items()), default="direct")
-    received_at = DateTimeLocalField("Thời điểm tiếp nhận", format="%Y-%m-%dT%H:%M", validators=[
-        DataRequired("Vui lòng nhập ngày giờ tiếp nhận, ví dụ 22/11/2026 08:30.")], default=local_now)
-    digitised = BooleanField("Đã số hóa hồ sơ (đã quét giấy tờ vào hệ thống)")
-    due_date = DateField("Ngày hẹn trả kết quả", validators=[Optional()])
 
     chosen: Procedure | None = None
-    computed_due: date | None = None
+    # A procedure retired since intake may stay on a dossier that already names it.
+    kept_procedure: Procedure | None = None
 
     def validate_procedure(self, field) -> None:
         code = (self.procedure_code.data or "").strip() or (field.data or "").strip().split(" ")[0]
         procedure = Procedure.by_code(code) if CODE_PATTERN.match(code) else None
-        if procedure is None or procedure.status != STATUS_ACTIVE:
+        allowed = procedure is not None and (procedure.status == STATUS_ACTIVE or procedure is self.kept_procedure)
+        if not allowed:
             raise ValidationError("Không tìm thấy thủ tục này. Vui lòng chọn một thủ tục trong danh sách gợi ý.")
         self.chosen = procedure
 
@@ -48,13 +55,34 @@ class DossierForm(FlaskForm):
         if field.data and not PHONE.match(field.data.strip()):
             raise ValidationError("Số điện thoại chỉ gồm chữ số, ví dụ 0912 345 678.")
 
+    def applicant_values(self) -> dict:
+        return {"applicant_name": " ".join(self.applicant_name.data.split()),
+                "applicant_phone": (self.applicant_phone.data or "").strip() or None}
+
+
+class DossierForm(ApplicantForm):
+    """One short form for the counter: procedure, applicant, channel, time, papers scanned, due date.
+
+    The time of receipt is left empty in the usual case (received now): the keyboard skips it.
+    """
+
+    channel = SelectField("Hình thức nộp", choices=list(CHANNELS.items()), default="direct")
+    received_at = LocalMomentField("Thời điểm tiếp nhận", format="%Y-%m-%dT%H:%M", validators=[Optional()])
+    digitised = BooleanField("Đã số hóa hồ sơ (đã quét giấy tờ vào hệ thống)")
+    due_date = DateField("Ngày hẹn trả kết quả", validators=[Optional()])
+
+    computed_due: date | None = None
+
+    def received_local(self) -> datetime:
+        """The typed time of receipt, or now."""
+        return self.received_at.data or local_now()
+
     def validate_received_at(self, field) -> None:
         if field.data and field.data > local_now() + CLOCK_SLACK:
             raise ValidationError("Thời điểm tiếp nhận không được ở tương lai.")
 
     def validate_due_date(self, field) -> None:
-        received = self.received_at.data
-        if field.data and received and field.data < received.date():
+        if field.data and not self.received_at.errors and field.data < self.received_local().date():
             raise ValidationError("Ngày hẹn trả không được trước ngày tiếp nhận.")
 
     def validate(self, extra_validators=None) -> bool:
@@ -69,22 +97,49 @@ class DossierForm(FlaskForm):
 
     def automatic_due_date(self) -> date | None:
         """The due date from the chosen procedure's processing time, or None."""
-        if self.chosen is None or not self.received_at.data:
+        if self.chosen is None or self.received_at.errors:
             return None
         channel = CATALOG_CHANNELS.get(self.channel.data, "")
-        return calendar.procedure_due_date(self.chosen, channel, self.received_at.data.date())
+        return calendar.procedure_due_date(self.chosen, channel, self.received_local().date())
 
     def received_utc(self) -> datetime:
-        return self.received_at.data.replace(tzinfo=VN_TZ).astimezone(timezone.utc).replace(tzinfo=None)
+        return self.received_local().replace(tzinfo=VN_TZ).astimezone(timezone.utc).replace(tzinfo=None)
 
     def save_to(self, dossier) -> None:
         dossier.procedure_id = self.chosen.id
-        dossier.applicant_name = " ".join(self.applicant_name.data.split())
-        dossier.applicant_phone = (self.applicant_phone.data or "").strip() or None
+        for key, value in self.applicant_values().items():
+            setattr(dossier, key, value)
         dossier.channel = self.channel.data
         dossier.received_at = self.received_utc()
         dossier.digitised = bool(self.digitised.data)
         dossier.due_date = self.due_date.data or self.computed_due
+
+
+class DossierEditForm(ApplicantForm):
+    """An officer's correction of a saved dossier: applicant, procedure, due date."""
+
+    due_date = DateField("Ngày hẹn trả kết quả", validators=[
+        DataRequired("Vui lòng nhập ngày hẹn trả, ví dụ 05/03/2026.")])
+
+    received_on: date | None = None
+
+    @classmethod
+    def for_dossier(cls, dossier, **kwargs) -> "DossierEditForm":
+        """The form filled from `dossier` (on GET) or from the request (on POST)."""
+        stored = {"procedure": dossier.procedure.code, "procedure_code": dossier.procedure.code,
+                  "applicant_name": dossier.applicant_name, "applicant_phone": dossier.applicant_phone,
+                  "due_date": dossier.due_date}
+        form = cls(data=stored, **kwargs)
+        form.kept_procedure, form.received_on = dossier.procedure, to_local(dossier.received_at).date()
+        return form
+
+    def validate_due_date(self, field) -> None:
+        if field.data and self.received_on and field.data < self.received_on:
+            raise ValidationError("Ngày hẹn trả không được trước ngày tiếp nhận.")
+
+    def corrections(self) -> dict:
+        """The values Dossier.correct takes."""
+        return {**self.applicant_values(), "procedure": self.chosen, "due_date": self.due_date.data}
 
 
 class RatingForm(FlaskForm):

@@ -1,11 +1,14 @@
 """Dossiers (hồ sơ) received at the counter, their status history, ratings, and two counters."""
 import hmac
+import json
+import re
 import secrets
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, String, Text, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from app.catalog.folding import fold
 from app.catalog.models import Procedure
 from app.core.timeutil import to_local, utcnow
 from app.extensions import db
@@ -56,6 +59,17 @@ def new_lookup_secret() -> str:
     return "".join(secrets.choice(LOOKUP_ALPHABET) for _ in range(LOOKUP_SECRET_LENGTH))
 
 
+# What an officer may correct after intake, and the words the history uses for each.
+EDITABLE = {"applicant_name": "Họ tên người nộp", "applicant_phone": "Số điện thoại",
+            "procedure": "Thủ tục", "due_date": "Hẹn trả"}
+
+
+def phone_digits(text: str | None) -> str:
+    """The digits of a phone number in national form: '+84 912.345.678' -> '0912345678'."""
+    digits = re.sub(r"\D", "", text or "")
+    return "0" + digits[2:] if digits.startswith("84") and len(digits) >= 11 else digits
+
+
 RATINGS = {"very_satisfied": "Rất hài lòng", "satisfied": "Hài lòng", "not_satisfied": "Không hài lòng"}
 
 
@@ -64,7 +78,8 @@ class Dossier(db.Model):
 
     __tablename__ = "dossier"
     __revision__ = "dossiers"  # retires the kept statistics (app.dossiers.figures)
-    __audit_secret__ = ("applicant_name", "applicant_phone", "lookup_secret")
+    # The folded copies carry the same personal data: named in the log, never shown.
+    __audit_secret__ = ("applicant_name", "applicant_phone", "lookup_secret", "applicant_folded", "phone_digits")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     receipt_code: Mapped[str] = mapped_column(String(40), unique=True)
@@ -73,6 +88,10 @@ class Dossier(db.Model):
     procedure_id: Mapped[int] = mapped_column(ForeignKey("procedure.id"), index=True)
     applicant_name: Mapped[str] = mapped_column(String(200))
     applicant_phone: Mapped[str | None] = mapped_column(String(20))
+    # Kept in sync by the validators below, so the register search matches 'nguyen thi hoa' and
+    # '0912345678' on any database (no unaccent in SQLite).
+    applicant_folded: Mapped[str] = mapped_column(String(200), default="")
+    phone_digits: Mapped[str] = mapped_column(String(20), default="")
     channel: Mapped[str] = mapped_column(String(10), default="direct")
     received_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     digitised: Mapped[bool] = mapped_column(default=False)
@@ -90,6 +109,18 @@ class Dossier(db.Model):
     changes: Mapped[list["StatusChange"]] = relationship(
         back_populates="dossier", order_by="StatusChange.changed_at", cascade="all, delete-orphan")
     rating: Mapped["Rating | None"] = relationship(back_populates="dossier", cascade="all, delete-orphan")
+    edits: Mapped[list["DossierEdit"]] = relationship(
+        back_populates="dossier", order_by="DossierEdit.changed_at", cascade="all, delete-orphan")
+
+    @validates("applicant_name")
+    def _fold_name(self, _key, value: str) -> str:
+        self.applicant_folded = fold(value)[:200]
+        return value
+
+    @validates("applicant_phone")
+    def _phone_digits(self, _key, value: str | None) -> str | None:
+        self.phone_digits = phone_digits(value)[:20]
+        return value
 
     @property
     def code(self) -> str:
@@ -148,6 +179,25 @@ class Dossier(db.Model):
         self.changes.append(change)
         return change
 
+    def correct(self, values: dict, user=None, at: datetime | None = None) -> "DossierEdit | None":
+        """Apply an officer's corrections (EDITABLE keys) and keep them in the history; None if nothing changed."""
+        changed = {key: (getattr(self, key), new) for key, new in values.items() if getattr(self, key) != new}
+        if not changed:
+            return None
+        for key, (_old, new) in changed.items():
+            setattr(self, key, new)
+        edit = DossierEdit(changed_at=at or utcnow(), user_id=getattr(user, "id", None),
+                           username=getattr(user, "username", "") or "",
+                           changes=json.dumps({key: [_shown(old), _shown(new)] for key, (old, new) in changed.items()},
+                                              ensure_ascii=False))
+        self.edits.append(edit)
+        return edit
+
+    @property
+    def history(self) -> list:
+        """Status changes and corrections together, oldest first."""
+        return sorted([*self.changes, *self.edits], key=lambda step: step.changed_at)
+
     def mark_returned(self, at: datetime | None = None) -> None:
         """The citizen collected the result."""
         self.result_returned_at = at or utcnow()
@@ -175,6 +225,42 @@ class StatusChange(db.Model):
     @property
     def status_label(self) -> str:
         return STATUSES.get(self.status, self.status)
+
+
+def _shown(value) -> str:
+    """A corrected value as the history prints it."""
+    if isinstance(value, Procedure):
+        return f"{value.code} – {value.name}"
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return value or ""
+
+
+class DossierEdit(db.Model):
+    """One correction of a dossier after intake: which values changed, from what to what, by whom."""
+
+    __tablename__ = "dossier_edit"
+    __audit__ = False  # itself a log; the audit entry is written by the view, without the personal data
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"), index=True)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    username: Mapped[str] = mapped_column(String(80), default="")
+    changes: Mapped[str] = mapped_column(Text)  # JSON {key: [old, new]}, values as printed
+
+    dossier: Mapped[Dossier] = relationship(back_populates="edits")
+
+    @property
+    def values(self) -> dict[str, list[str]]:
+        """{key: [old, new]}, as printed."""
+        return json.loads(self.changes)
+
+    @property
+    def lines(self) -> list[tuple[str, str, str]]:
+        """(label, old, new) per corrected value, in EDITABLE's order."""
+        changes = self.values
+        return [(label, *changes[key]) for key, label in EDITABLE.items() if key in changes]
 
 
 class Rating(db.Model):

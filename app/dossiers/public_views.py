@@ -22,9 +22,20 @@ CODE_SHAPE = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,39}$")
 SECRET_SHAPE = re.compile(rf"^[A-Z0-9]{{{LOOKUP_SECRET_LENGTH}}}$")
 
 
+# Our own receipt codes typed loosely: 'xt 2026 000001', 'XT2026000001', 'xt-2026-000001'.
+LOOSE_OWN_CODE = re.compile(r"^([A-Z]{1,10})-?(\d{4})-?(\d{6})$")
+
+
 def normalise_code(text: str) -> str:
-    """What a person typed or a scanner read: upper case, no spaces."""
-    return re.sub(r"\s+", "", (text or "")[:200]).upper()
+    """What a person typed or a scanner read: upper case, no spaces; our own codes with their dashes.
+
+    Only the register's own prefix is re-dashed: codes imported from the province keep their shape.
+    """
+    code = re.sub(r"\s+", "", (text or "")[:200]).upper()
+    loose = LOOSE_OWN_CODE.match(code)
+    if loose and loose.group(1) == services.receipt_prefix():
+        return "-".join(loose.groups())
+    return code
 
 
 def normalise_secret(text: str) -> str:

@@ -1,15 +1,17 @@
 """Register operations: receipt codes, creating dossiers, the list, and the lookup throttle per code."""
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import case, delete, insert, or_, select, update
+from sqlalchemy import and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import selectinload
 
+from app.audit import services as audit
 from app.catalog.folding import fold
 from app.core.timeutil import to_local, utcnow
-from app.dossiers.models import OPEN_STATUSES, Dossier, LookupThrottle, ReceiptCounter
+from app.dossiers.models import EDITABLE, OPEN_STATUSES, Dossier, LookupThrottle, ReceiptCounter, phone_digits
 from app.extensions import db
 
 ATTEMPTS = 6
@@ -63,6 +65,23 @@ def save_new_dossier(fill) -> Dossier:
     raise AssertionError("unreachable")
 
 
+# Personal data stays out of the audit log: it names these corrections without their values.
+PRIVATE = ("applicant_name", "applicant_phone")
+
+
+def correct_dossier(dossier: Dossier, values: dict, user=None) -> bool:
+    """Apply an officer's corrections, in the dossier's history and the audit log; False if nothing changed."""
+    edit = dossier.correct(values, user)
+    if edit is None:
+        return False
+    changed = edit.values
+    parts = [label.lower() if key in PRIVATE else "{} {} → {}".format(label.lower(), *changed[key])
+             for key, label in EDITABLE.items() if key in changed]
+    audit.record("dossier_edit", record_type="dossier", record_id=dossier.id, label=dossier.receipt_code,
+                 message=f"Sửa hồ sơ {dossier.receipt_code}: " + "; ".join(parts))
+    return True
+
+
 @dataclass
 class ListFilter:
     query: str = ""
@@ -71,19 +90,12 @@ class ListFilter:
 
 
 def filtered_dossiers(wanted: ListFilter, today: date):
-    """Newest first; the query matches the receipt code, the applicant or the procedure's name."""
-    from app.catalog.models import Procedure
-
+    """Newest first; the query matches the receipt code, the applicant's name or phone, or the procedure."""
     query = (select(Dossier).join(Dossier.procedure)
              .options(selectinload(Dossier.procedure), selectinload(Dossier.rating))
              .order_by(Dossier.received_at.desc(), Dossier.id.desc()))
-    if wanted.query:
-        text = wanted.query.strip()
-        folded = fold(text)
-        query = query.where(or_(Dossier.receipt_code.ilike(f"%{text}%"),
-                                Dossier.applicant_name.ilike(f"%{text}%"),
-                                Dossier.applicant_phone.like(f"%{text}%"),
-                                Procedure.search_text.like(f"%{folded}%")))
+    if wanted.query.strip():
+        query = query.where(_matching(wanted.query))
     if wanted.status == "open":
         query = query.where(Dossier.status.in_(OPEN_STATUSES))
     elif wanted.status:
@@ -91,6 +103,28 @@ def filtered_dossiers(wanted: ListFilter, today: date):
     if wanted.overdue:
         query = query.where(Dossier.status.in_(OPEN_STATUSES), Dossier.due_date < today)
     return query
+
+
+def _matching(text: str):
+    """The search condition: accents, case and phone formatting do not matter.
+
+    Folded words hold only [0-9a-z.], so they are safe inside LIKE patterns; each word of the
+    query must appear in the folded name ('nguyen hoa' finds 'Nguyễn Thị Hoa').
+    """
+    from app.catalog.models import Procedure
+
+    words = fold(text).split()
+    compact = re.sub(r"[\s-]+", "", text).upper()
+    conditions = [Dossier.receipt_code.contains(text.strip().upper(), autoescape=True)]
+    if compact:  # 'xt2026000001' finds XT-2026-000001
+        conditions.append(func.replace(Dossier.receipt_code, "-", "").contains(compact, autoescape=True))
+    if words:
+        conditions.append(Procedure.search_text.contains(" ".join(words)))
+        conditions.append(and_(*(Dossier.applicant_folded.contains(word) for word in words)))
+    digits = phone_digits(text)
+    if len(digits) >= 3 and not re.search(r"[^\d\s.+()-]", text):
+        conditions.append(Dossier.phone_digits.contains(digits))
+    return or_(*conditions)
 
 
 def wrong_lookups_allowed() -> int:

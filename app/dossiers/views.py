@@ -12,11 +12,11 @@ from app.core import htmx
 from app.core.htmx import render
 from app.core.timeutil import to_local, utcnow
 from app.dossiers import services
-from app.dossiers.forms import DossierForm
+from app.dossiers.forms import ApplicantForm, DossierEditForm, DossierForm
 from app.dossiers.models import STATUSES, Dossier
 from app.extensions import db
 from app.qr import services as qr
-from app.setting.services import get_setting
+from app.setting.services import get_setting, unreachable_reason
 
 bp = Blueprint("dossiers", __name__)
 
@@ -78,20 +78,27 @@ def _fill(form: DossierForm, dossier: Dossier) -> None:
     dossier.change_status("received", current_user, at=dossier.received_at)
 
 
-def _intake_page(form: DossierForm, block: str) -> Response:
+def _procedure_choices(form: ApplicantForm) -> dict:
+    """What the procedure box and its suggestions need: the kiosk's own search of what was typed."""
     typed = (form.procedure.data or "").strip()
-    hits = search.search_procedures(typed, limit=SUGGESTIONS) if typed and not form.chosen else []
-    return render("dossiers/new.html", block, form=form, hits=hits, chosen=form.chosen,
-                  time_summary=display.time_summary(form.chosen) if form.chosen else "")
+    chosen = form.chosen or form.kept_procedure
+    hits = search.search_procedures(typed, limit=SUGGESTIONS) if typed and not chosen else []
+    return {"hits": hits, "chosen": chosen, "time_summary": display.time_summary(chosen) if chosen else ""}
+
+
+def _intake_page(form: DossierForm, block: str) -> Response:
+    return render("dossiers/new.html", block, form=form, **_procedure_choices(form))
 
 
 @bp.get("/quan-ly/ho-so/them/goi-y")
 @role_required("officer")
 def suggest_procedures():
-    """Procedures matching what the officer typed, as choices (the kiosk's own search)."""
+    """Procedures matching what the officer typed, as choices; htmx gets the shared suggestions only."""
     form = DossierForm(request.args, meta={"csrf": False})
     form.procedure.data = request.args.get("procedure", "")[:200]
-    return _intake_page(form, "suggestions")
+    if not htmx.is_fragment_request():
+        return _intake_page(form, "form")
+    return htmx.respond(render_template("dossiers/_suggestions.html", form=form, **_procedure_choices(form)))
 
 
 @bp.get("/quan-ly/ho-so/them/han-tra")
@@ -100,9 +107,8 @@ def preview_due_date():
     """The due date the form would compute for the chosen procedure, channel and time."""
     form = DossierForm(request.args, meta={"csrf": False})
     form.validate()
-    due = form.automatic_due_date()
-    return render("dossiers/new.html", "due_hint", form=form, due=due, chosen=form.chosen,
-                  time_summary=display.time_summary(form.chosen) if form.chosen else "")
+    return render("dossiers/new.html", "due_hint", form=form, due=form.automatic_due_date(),
+                  **_procedure_choices(form))
 
 
 @bp.get("/quan-ly/ho-so/<code>")
@@ -111,7 +117,31 @@ def show_dossier(code: str):
     """One dossier with its history, the status buttons and the receipt links."""
     dossier = dossier_or_404(code)
     return render_template("dossiers/dossier.html", dossier=dossier, today=today(),
-                           status_url=public_status_url(dossier), sizes=RECEIPT_SIZES)
+                           status_url=public_status_url(dossier), sizes=RECEIPT_SIZES, base_warning=base_warning())
+
+
+@bp.route("/quan-ly/ho-so/<code>/sua", methods=["GET", "POST"])
+@role_required("officer")
+def edit_dossier(code: str):
+    """Correct the applicant, the procedure or the due date; the history and the audit log keep it."""
+    dossier = dossier_or_404(code)
+    form = DossierEditForm.for_dossier(dossier)
+    if form.validate_on_submit():
+        changed = services.correct_dossier(dossier, form.corrections(), current_user)
+        db.session.commit()
+        flash("Đã lưu thay đổi; in lại biên nhận nếu người nộp cần." if changed else "Không có gì thay đổi.",
+              "success" if changed else "info")
+        return htmx.redirect_to(url_for(".show_dossier", code=dossier.receipt_code))
+    response = render("dossiers/edit.html", "form", form=form, dossier=dossier, **_procedure_choices(form))
+    if form.is_submitted():
+        db.session.rollback()
+        response.status_code = 422
+    return response
+
+
+def base_warning() -> str | None:
+    """Why phones could not open the receipt's QR link (a local or private public address), or None."""
+    return unreachable_reason(get_setting("public_base_url") or "")
 
 
 @bp.post("/quan-ly/ho-so/<code>/trang-thai")
@@ -166,7 +196,7 @@ def _printed(dossier: Dossier, size: str, slip: bool) -> str:
     url = public_status_url(dossier)
     return render_template("dossiers/receipt.html", dossier=dossier, size=size, status_url=url, slip=slip,
                            qr_version=qr.content_tag(url), commune_name=get_setting("commune_name"),
-                           time_summary=display.time_summary(dossier.procedure))
+                           time_summary=display.time_summary(dossier.procedure), base_warning=base_warning())
 
 
 @bp.get("/quan-ly/ho-so/<code>/qr.svg")
