@@ -145,10 +145,11 @@ def test_report_xlsx_cell_by_cell(hamlets, viewer_client):
                            "VNeID mức độ 2 (lượt)", "VNeID mức độ 2 (người)"]
     assert rows[1][-2:] == ["Tổng số lượt", "Tổng số người"]
     #            name           v1 lượt/người v2     cashless online  health  other  totals
+    # Hamlets in Vietnamese alphabetical order.
     assert rows[2] == ["Ấp Bình Minh", 1, 12, 0, 0, 0, 0, 1, 4, 0, 0, 0, 0, 2, 16]
-    assert rows[3] == ["Ấp Tân Lập", 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 0, 0, 1, 6]
-    assert rows[4] == ["Ấp Cây Dương"] + [0] * 14
-    assert sheet.cell(row=5, column=1).fill.fgColor.rgb.endswith("FDE2E2")
+    assert rows[3] == ["Ấp Cây Dương"] + [0] * 14
+    assert rows[4] == ["Ấp Tân Lập", 0, 0, 0, 0, 0, 0, 0, 0, 1, 6, 0, 0, 1, 6]
+    assert sheet.cell(row=4, column=1).fill.fgColor.rgb.endswith("FDE2E2")
     assert sheet.cell(row=3, column=1).fill.fill_type is None
 
 

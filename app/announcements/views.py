@@ -1,5 +1,5 @@
 """Staff page for the dated announcements the kiosk home shows."""
-from flask import Blueprint, redirect, url_for
+from flask import Blueprint, flash, redirect, url_for
 from sqlalchemy import select
 
 from app.announcements.forms import AnnouncementForm
@@ -22,8 +22,9 @@ def list_announcements():
     if form.is_submitted():
         require_role("officer")
     if form.validate_on_submit():
-        db.session.add(Announcement(text=" ".join(form.text.data.split()), starts_on=form.starts_on.data,
-                                    ends_on=form.ends_on.data))
+        announcement = Announcement()
+        form.save_to(announcement)
+        db.session.add(announcement)
         db.session.commit()
         location = url_for(".list_announcements")
         return htmx.redirect_client(location) if htmx.is_fragment_request() else redirect(location, code=303)
@@ -33,6 +34,24 @@ def list_announcements():
         select(Announcement).order_by(Announcement.starts_on.desc(), Announcement.id.desc())).all()
     response = render("announcements/list.html", "form", form=form, announcements=announcements,
                       today=today(), standing=get_setting("kiosk_announcement"))
+    if form.is_submitted():
+        db.session.rollback()
+        response.status_code = 422
+    return response
+
+
+@bp.route("/<int:announcement_id>/sua", methods=["GET", "POST"])
+@role_required("officer")
+def edit_announcement(announcement_id: int):
+    """Correct an announcement's text or dates (a typo, a changed day) without taking it down."""
+    announcement = db.get_or_404(Announcement, announcement_id)
+    form = AnnouncementForm(obj=announcement)
+    if form.validate_on_submit():
+        form.save_to(announcement)
+        db.session.commit()
+        flash("Đã lưu thông báo.", "success")
+        return htmx.redirect_to(url_for(".list_announcements"))
+    response = render("announcements/edit.html", "form", form=form, announcement=announcement)
     if form.is_submitted():
         db.session.rollback()
         response.status_code = 422

@@ -32,7 +32,8 @@ class MemberForm(FlaskForm):
     name = StringField("Họ và tên", validators=[
         DataRequired("Vui lòng nhập họ và tên."), Length(max=120, message="Tối đa 120 ký tự.")])
     hamlet_id = SelectField("Tổ của ấp/thôn", coerce=int)
-    role = SelectField("Vai trò", choices=list(ROLES.items()))
+    # Most people join as ordinary members; a team has one leader.
+    role = SelectField("Vai trò", choices=list(ROLES.items()), default="member")
     organisation = SelectField("Đơn vị", choices=list(ORGANISATIONS.items()))
     phone = StringField("Số điện thoại", validators=[Optional(), Length(max=20, message="Tối đa 20 ký tự."), check_phone])
     joined_on = DateField("Ngày tham gia", validators=[Optional()], format="%Y-%m-%d")

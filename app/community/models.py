@@ -4,6 +4,7 @@ from datetime import date, datetime
 from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text, or_, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.core.collation import sorted_by_name
 from app.core.timeutil import utcnow
 from app.extensions import db
 
@@ -36,9 +37,15 @@ class Hamlet(db.Model):
 
     members: Mapped[list["Member"]] = relationship(back_populates="hamlet", order_by="Member.name")
 
+    @property
+    def members_by_name(self) -> list["Member"]:
+        """The team in Vietnamese alphabetical order (Đặng before Ngô)."""
+        return sorted_by_name(self.members)
+
     @classmethod
-    def in_order(cls):
-        return select(cls).order_by(cls.position, cls.name)
+    def all_by_name(cls) -> list["Hamlet"]:
+        """Every hamlet in Vietnamese order, numbers by value ("Ấp 2" before "Ấp 10")."""
+        return sorted_by_name(db.session.scalars(select(cls)), numeric=True)
 
 
 class Member(db.Model):
@@ -75,10 +82,14 @@ class Member(db.Model):
         return (self.joined_on is None or self.joined_on <= day) and (self.left_on is None or self.left_on > day)
 
     @classmethod
-    def active_on(cls, day: date):
-        """Members still in a team on `day`, by name."""
-        return (select(cls).where(or_(cls.left_on.is_(None), cls.left_on > day))
-                .order_by(cls.name))
+    def active_on(cls, day: date) -> list["Member"]:
+        """Members still in a team on `day`, in Vietnamese alphabetical order."""
+        return sorted_by_name(db.session.scalars(select(cls).where(or_(cls.left_on.is_(None), cls.left_on > day))))
+
+    @classmethod
+    def without_hamlet(cls) -> list["Member"]:
+        """Members of no hamlet team (counter duty only), in Vietnamese alphabetical order."""
+        return sorted_by_name(db.session.scalars(select(cls).where(cls.hamlet_id.is_(None))))
 
 
 activity_member = Table(
@@ -105,6 +116,10 @@ class Activity(db.Model):
 
     hamlet: Mapped[Hamlet] = relationship()
     members: Mapped[list[Member]] = relationship(secondary=activity_member, order_by=Member.name)
+
+    @property
+    def members_by_name(self) -> list[Member]:
+        return sorted_by_name(self.members)
 
     @property
     def kind_label(self) -> str:

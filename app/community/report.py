@@ -36,7 +36,7 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
 def monthly_report(year: int, month: int) -> list[HamletRow]:
     """One row per hamlet, in order, with its figures for the month summed in SQL."""
     first, after = month_bounds(year, month)
-    rows = {h.id: HamletRow(h) for h in db.session.scalars(Hamlet.in_order())}
+    rows = {h.id: HamletRow(h) for h in Hamlet.all_by_name()}
     totals = db.session.execute(
         select(Activity.hamlet_id, Activity.kind, func.count(Activity.id), func.sum(Activity.people_helped))
         .where(Activity.occurred_on >= first, Activity.occurred_on < after)

@@ -34,7 +34,7 @@ def _invalid(response: Response) -> Response:
 
 
 def _hamlets() -> list[Hamlet]:
-    return db.session.scalars(Hamlet.in_order()).all()
+    return Hamlet.all_by_name()
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -70,8 +70,7 @@ def show_hamlet(hamlet_id: int):
 @role_required("viewer")
 def list_counter_members():
     """Members who belong to no hamlet team, e.g. youth union members on counter duty only."""
-    members = db.session.scalars(select(Member).where(Member.hamlet_id.is_(None)).order_by(Member.name)).all()
-    return render("community/hamlet.html", "content", hamlet=None, members=members, day=today())
+    return render("community/hamlet.html", "content", hamlet=None, members=Member.without_hamlet(), day=today())
 
 
 @bp.route("/thanh-vien/them", methods=["GET", "POST"])
@@ -118,12 +117,13 @@ def list_activities():
 @role_required("officer")
 def create_activity():
     """Quick entry from a phone in the field; after saving, the form is ready for the next one."""
-    members = db.session.scalars(Member.active_on(today())).all()
+    members, hamlets = Member.active_on(today()), _hamlets()
     form = forms.ActivityForm()
-    form.set_choices(_hamlets(), members)
+    form.set_choices(hamlets, members)
     if not form.is_submitted():
         form.occurred_on.data = today()
-        form.hamlet_id.data = request.args.get("ap", type=record_id) or 0
+        only = hamlets[0].id if len(hamlets) == 1 else 0
+        form.hamlet_id.data = request.args.get("ap", type=record_id) or only
     if form.validate_on_submit():
         activity = Activity()
         form.save_to(activity, members)

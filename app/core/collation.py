@@ -8,16 +8,17 @@ from functools import lru_cache
 import icu
 
 
-@lru_cache(maxsize=1)
-def _collator() -> icu.Collator:
-    return icu.Collator.createInstance(icu.Locale("vi_VN"))
+@lru_cache(maxsize=2)
+def _collator(numeric: bool = False) -> icu.Collator:
+    # Numeric: digits compare as numbers, so "Ấp 2" comes before "Ấp 10" (hamlets are often numbered).
+    return icu.Collator.createInstance(icu.Locale("vi_VN@colNumeric=yes" if numeric else "vi_VN"))
 
 
-def sort_key(text: str | None) -> bytes:
-    """A key that sorts Vietnamese text in dictionary order."""
-    return _collator().getSortKey(text or "")
+def sort_key(text: str | None, numeric: bool = False) -> bytes:
+    """A key that sorts Vietnamese text in dictionary order (numbers by value when `numeric`)."""
+    return _collator(numeric).getSortKey(text or "")
 
 
-def sorted_by_name(items, name=lambda item: item.name) -> list:
+def sorted_by_name(items, name=lambda item: item.name, numeric: bool = False) -> list:
     """`items` in Vietnamese order of `name(item)`."""
-    return sorted(items, key=lambda item: sort_key(name(item)))
+    return sorted(items, key=lambda item: sort_key(name(item), numeric))

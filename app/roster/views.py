@@ -40,7 +40,7 @@ def show_month():
 
 def _month_page(first: date, shift_form, exception_form, status: int = 200) -> Response:
     last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    members = db.session.scalars(Member.active_on(services.today())).all()
+    members = Member.active_on(services.today())
     forms.set_members(shift_form, members)
     forms.set_members(exception_form, members)
     if not shift_form.starts_on.data:
@@ -67,7 +67,7 @@ def _month_page(first: date, shift_form, exception_form, status: int = 200) -> R
 def create_shifts():
     """Put a member on duty on the chosen weekdays and sessions."""
     form = forms.ShiftForm()
-    forms.set_members(form, db.session.scalars(Member.active_on(services.today())).all())
+    forms.set_members(form, Member.active_on(services.today()))
     if not form.validate_on_submit():
         return _month_page(_month(), form, forms.ExceptionForm(formdata=None), status=422)
     for weekday in form.weekdays.data:
@@ -104,7 +104,7 @@ def end_shift(shift_id: int):
 def create_exception():
     """Record a swap, an absence or a day without duty."""
     form = forms.ExceptionForm()
-    forms.set_members(form, db.session.scalars(Member.active_on(services.today())).all())
+    forms.set_members(form, Member.active_on(services.today()))
     if not form.validate_on_submit():
         return _month_page(_month(), forms.ShiftForm(formdata=None), form, status=422)
     db.session.add(DutyException(
