@@ -1,12 +1,21 @@
 """The kiosk pages as a citizen's browser receives them, on the real seeded catalogue."""
+import io
+import os
 import re
+import shutil
+import wave
 
 import pytest
 from sqlalchemy import select, update
 
-from app.catalog.models import STATUS_REPLACED, Field, Procedure
+from app import speech
+from app.catalog import summary
+from app.catalog.models import STATUS_REPLACED, Field, LifeEvent, Procedure
 from app.extensions import db
+from app.guides.models import Guide, GuideStep
+from app.kiosk import read_aloud
 from app.qr.services import content_tag
+from app.setting.models import Setting
 
 BIRTH = "1.001193"  # Thủ tục đăng ký khai sinh, Hộ tịch
 
@@ -191,3 +200,154 @@ def test_static_files_carry_a_content_version_and_a_long_cache(seeded_client):
     assert "immutable" in response.headers["Cache-Control"]
     plain = seeded_client.get("/static/css/kiosk.css")
     assert "max-age=31536000" not in plain.headers.get("Cache-Control", "")
+
+
+# --- Read aloud (đọc to) -----------------------------------------------------------------------
+
+# CI sets MOTCUA_REQUIRE_SPEECH: there a missing espeak-ng fails these tests instead of skipping them.
+needs_espeak = pytest.mark.skipif(
+    shutil.which("espeak-ng") is None and not os.environ.get("MOTCUA_REQUIRE_SPEECH"),
+    reason="espeak-ng is not installed (make system-deps installs it)")
+SPOKEN_PAGES = {
+    f"/kiosk/thu-tuc/{BIRTH}": f"/kiosk/thu-tuc/{BIRTH}/doc-to",
+    "/kiosk/su-kien/sinh-con": "/kiosk/su-kien/sinh-con/doc-to",
+}
+
+
+@pytest.fixture
+def speaking_app(seeded_app, tmp_path):
+    """The seeded app with its speech cache in the test's folder (never the instance folder)."""
+    seeded_app.config["SPEECH_CACHE_DIR"] = str(tmp_path / "speech-cache")
+    return seeded_app
+
+
+@pytest.fixture
+def published_guide(seeded_app):
+    guide = Guide(title="Cài đặt VNeID", summary="Cho điện thoại Android và iPhone.", published=True,
+                  steps=[GuideStep(position=1, text="Mở kho ứng dụng, tìm VNeID."),
+                         GuideStep(position=2, text="Chạm Cài đặt, chờ 2 phút.")])
+    db.session.add(guide)
+    db.session.commit()
+    return guide
+
+
+def seconds_of(response) -> float:
+    """The audio's length, as the `wave` module reads it from the WAV header."""
+    with wave.open(io.BytesIO(response.data)) as sound:
+        return sound.getnframes() / sound.getframerate()
+
+
+@needs_espeak
+def test_a_procedure_is_read_aloud_as_wav_with_a_validator(speaking_app):
+    client = speaking_app.test_client()
+    response = client.get(f"/kiosk/thu-tuc/{BIRTH}/doc-to")
+    assert response.status_code == 200 and response.mimetype == "audio/wav"
+    assert 4 < seconds_of(response) < 60
+    assert "no-cache" in response.headers["Cache-Control"] and response.headers["ETag"]
+    again = client.get(f"/kiosk/thu-tuc/{BIRTH}/doc-to", headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""
+    # Media players ask for a range of bytes.
+    part = client.get(f"/kiosk/thu-tuc/{BIRTH}/doc-to", headers={"Range": "bytes=0-99"})
+    assert part.status_code == 206 and len(part.data) == 100
+
+
+@needs_espeak
+def test_the_audio_grows_with_what_there_is_to_bring(speaking_app):
+    client = speaking_app.test_client()
+    before = seconds_of(client.get(f"/kiosk/thu-tuc/{BIRTH}/doc-to"))
+    procedure = Procedure.by_code(BIRTH)
+    procedure.what_to_bring += ("\nSổ hộ khẩu hoặc giấy xác nhận nơi cư trú của cha mẹ"
+                                "\nGiấy chứng nhận kết hôn của cha mẹ, nếu có")
+    db.session.commit()  # the catalogue moved: the cached text is dropped
+    after = seconds_of(client.get(f"/kiosk/thu-tuc/{BIRTH}/doc-to"))
+    assert after > before + 3
+
+
+def test_the_summary_read_is_the_page_first_view_without_codes_or_addresses(seeded_app):
+    procedure = Procedure.by_code(BIRTH)
+    text = read_aloud.procedure_text(procedure, summary.citizen_summary(procedure))
+    assert text.startswith("Đăng ký khai sinh. Thời gian giải quyết: ")
+    assert "Lệ phí: Miễn phí." in text and "Nộp qua mạng: được" in text
+    assert "Cần mang theo: Tờ khai đăng ký khai sinh theo mẫu. Giấy chứng sinh" in text
+    assert BIRTH not in text and "http" not in text and "dichvucong" not in text
+
+
+def test_a_life_event_reads_its_name_and_its_first_procedures(seeded_app):
+    event = LifeEvent.by_slug("sinh-con")
+    procedures = event.active_procedures()
+    text = read_aloud.life_event_text(event, procedures)
+    assert text.startswith("Sinh con. ")
+    for procedure in procedures[:read_aloud.FIRST_PROCEDURES]:
+        assert procedure.display_name in text
+    assert procedures[read_aloud.FIRST_PROCEDURES].display_name not in text
+    assert f"Và {len(procedures) - read_aloud.FIRST_PROCEDURES} việc khác" in text
+
+
+@needs_espeak
+def test_life_events_and_guides_are_read_aloud_too(speaking_app, published_guide):
+    client = speaking_app.test_client()
+    event = client.get("/kiosk/su-kien/sinh-con/doc-to")
+    guide = client.get(f"/kiosk/huong-dan/{published_guide.id}/doc-to")
+    assert event.mimetype == guide.mimetype == "audio/wav"
+    assert seconds_of(event) > 4 and seconds_of(guide) > 3
+    published_guide.published = False
+    db.session.commit()
+    assert client.get(f"/kiosk/huong-dan/{published_guide.id}/doc-to").status_code == 404
+
+
+@needs_espeak
+def test_pages_offer_read_aloud_when_the_server_can_speak(speaking_app, published_guide):
+    pages = SPOKEN_PAGES | {f"/kiosk/huong-dan/{published_guide.id}": f"/kiosk/huong-dan/{published_guide.id}/doc-to"}
+    for page, audio in pages.items():
+        html = text_of(speaking_app.test_client().get(page))
+        assert f'<audio preload="none" src="{audio}">' in html, page
+        assert "Đọc to" in html and "Dừng đọc" in html and "Đọc lại từ đầu" in html, page
+
+
+def test_without_the_engine_there_is_no_button_and_no_audio(seeded_app, published_guide, monkeypatch):
+    monkeypatch.setattr(speech, "is_available", lambda: False)
+    client = seeded_app.test_client()
+    pages = SPOKEN_PAGES | {f"/kiosk/huong-dan/{published_guide.id}": f"/kiosk/huong-dan/{published_guide.id}/doc-to"}
+    for page, audio in pages.items():
+        html = text_of(client.get(page))
+        assert "data-read-aloud" not in html and "Đọc to" not in html and "<audio" not in html, page
+        assert client.get(audio).status_code == 404, audio
+
+
+def test_a_page_cached_with_the_button_loses_it_when_the_engine_goes(seeded_app, monkeypatch):
+    monkeypatch.setattr(speech, "is_available", lambda: True)
+    client = seeded_app.test_client()
+    assert "data-read-aloud" in text_of(client.get(f"/kiosk/thu-tuc/{BIRTH}"))
+    monkeypatch.setattr(speech, "is_available", lambda: False)
+    assert "data-read-aloud" not in text_of(client.get(f"/kiosk/thu-tuc/{BIRTH}"))
+
+
+@pytest.mark.parametrize("path", [
+    "/kiosk/thu-tuc/9.999999/doc-to", "/kiosk/thu-tuc/%00%FF/doc-to", "/kiosk/thu-tuc/" + "1" * 5000 + "/doc-to",
+    "/kiosk/thu-tuc/..%2F..%2Fetc%2Fpasswd/doc-to", "/kiosk/su-kien/khong-co/doc-to",
+    "/kiosk/su-kien/%E2%80%AE'%22%3E/doc-to", "/kiosk/huong-dan/0/doc-to",
+    "/kiosk/huong-dan/99999999999999999999999/doc-to",
+])
+def test_unknown_pages_have_no_audio_and_no_error(seeded_app, monkeypatch, path):
+    monkeypatch.setattr(speech, "is_available", lambda: True)
+    assert seeded_app.test_client().get(path).status_code == 404
+
+
+def test_a_failing_speech_program_gives_503_not_500(speaking_app):
+    speaking_app.config["SPEECH_COMMAND"] = f"{shutil.which('false') or '/bin/false'} {{voice}}"
+    response = speaking_app.test_client().get(f"/kiosk/thu-tuc/{BIRTH}/doc-to")
+    assert response.status_code == 503 and not response.mimetype.startswith("audio/")
+
+
+@needs_espeak
+def test_the_admin_voice_is_the_one_heard(speaking_app, monkeypatch):
+    heard = []
+    real = speech.synthesize
+    monkeypatch.setattr(speech, "synthesize", lambda text, voice: heard.append(voice) or real(text, voice))
+    client = speaking_app.test_client()
+    north = client.get(f"/kiosk/thu-tuc/{BIRTH}/doc-to")
+    db.session.add(Setting(key="kiosk_voice", value="vi-vn-x-south"))
+    db.session.commit()
+    south = client.get(f"/kiosk/thu-tuc/{BIRTH}/doc-to")
+    assert heard == ["vi", "vi-vn-x-south"]
+    assert north.data != south.data and north.headers["ETag"] != south.headers["ETag"]

@@ -6,7 +6,9 @@ from app.extensions import db
 from app.guides import services
 from app.guides.models import Guide, GuideStep
 from app.guides.views import send_image
-from app.kiosk.views import _page, qr_response_or_404
+from app import speech
+from app.kiosk import read_aloud
+from app.kiosk.views import _page, qr_response_or_404, spoken
 from app.qr import services as qr
 
 bp = Blueprint("kiosk_guides", __name__, url_prefix="/kiosk/huong-dan")
@@ -26,8 +28,20 @@ def show_guide(guide_id: int):
     """A guide's steps in large type, each with its image and QR code."""
     def build():
         guide = services.published_guide(guide_id) or abort(404)
-        return render_template("guides/kiosk_guide.html", guide=guide, tag=qr.content_tag)
-    return _page(("guide", guide_id), build)
+        return render_template(
+            "guides/kiosk_guide.html", guide=guide, tag=qr.content_tag,
+            read_aloud_url=read_aloud.url_if_available("kiosk_guides.read_guide", guide_id=guide_id))
+    return _page(("guide", guide_id, speech.is_available()), build)
+
+
+@bp.get("/<int:guide_id>/doc-to")
+@public
+def read_guide(guide_id: int):
+    """A published guide's title, summary and steps, read aloud (audio/wav)."""
+    def build():
+        guide = services.published_guide(guide_id) or abort(404)
+        return read_aloud.guide_text(guide)
+    return spoken(("read-guide", guide_id), build)
 
 
 @bp.get("/<int:guide_id>/qr.<any(svg, png):kind>")

@@ -8,7 +8,8 @@ from app.catalog.models import Field, LifeEvent, Procedure
 from app.core import collation
 from app.core.htmx import is_fragment_request, render_html, respond
 from app.extensions import db
-from app.kiosk import assets, cache
+from app import speech
+from app.kiosk import assets, cache, read_aloud
 from app.guides.models import Guide
 from app.meetings import services as meeting_services
 from app.qr import services as qr
@@ -60,8 +61,19 @@ def life_event(slug: str):
         event = LifeEvent.by_slug(slug) or abort(404)
         return render_template("kiosk/life_event.html", event=event, procedures=event.active_procedures(),
                                time_summary=display.time_summary, fee_summary=display.fee_summary,
-                               unknown=UNKNOWN)
-    return _page(("life-event", slug), build)
+                               unknown=UNKNOWN,
+                               read_aloud_url=read_aloud.url_if_available("kiosk.read_life_event", slug=slug))
+    # Whether the server can speak decides the "Đọc to" button, so it is part of the key.
+    return _page(("life-event", slug, speech.is_available()), build)
+
+
+@bp.get("/su-kien/<slug>/doc-to")
+def read_life_event(slug: str):
+    """The life event's name and its first procedures, read aloud (audio/wav)."""
+    def build():
+        event = LifeEvent.by_slug(slug) or abort(404)
+        return read_aloud.life_event_text(event, event.active_procedures())
+    return spoken(("read-life-event", slug), build)
 
 
 @bp.get("/linh-vuc/")
@@ -102,8 +114,18 @@ def procedure(code: str):
             details=display.details(procedure),
             # The QR image URL names its content, so the image may be cached for good.
             qr_version=qr.content_tag(procedure.url) if procedure.url else None,
+            read_aloud_url=read_aloud.url_if_available("kiosk.read_procedure", code=code),
         )
-    return _page(("procedure", code), build)
+    return _page(("procedure", code, speech.is_available()), build)
+
+
+@bp.get("/thu-tuc/<code>/doc-to")
+def read_procedure(code: str):
+    """The procedure's citizen summary read aloud (audio/wav): name, time, fee, online, what to bring."""
+    def build():
+        procedure = Procedure.by_code(code) or abort(404)
+        return read_aloud.procedure_text(procedure, summary.citizen_summary(procedure))
+    return spoken(("read-procedure", code), build)
 
 
 @bp.get("/thu-tuc/<code>/qr.<any(svg, png):kind>")
@@ -134,6 +156,13 @@ def _page(key: tuple, build) -> Response:
     response = Response(body, mimetype="text/html")
     response.headers["Cache-Control"] = "no-cache"
     return response
+
+
+def spoken(key: tuple, build) -> Response:
+    """Audio of the text `build` makes, the text kept like a page; 404 before any work without speech."""
+    if not speech.is_available():
+        abort(404)
+    return read_aloud.audio_response(cache.cached(key, build).decode())
 
 
 def _procedure_url(code: str) -> str:
