@@ -382,7 +382,7 @@ def test_export_downloads_and_imports_back_unchanged(officer_client, make_proced
     else:
         sheet = openpyxl.load_workbook(io.BytesIO(response.data)).worksheets[0]
         rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    assert rows[0][:3] == ["code", "name", "field"] and len(rows) == 3
+    assert rows[0][:4] == ["Mã thủ tục", "Tên thủ tục", "Tên ngắn gọn", "Lĩnh vực"] and len(rows) == 3
     upload = _upload(officer_client, response.data, f"xuat.{kind}")
     preview = _html(officer_client.get(upload.headers["Location"]))
     assert "Tệp không có gì mới so với danh mục hiện tại." in preview

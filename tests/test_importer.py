@@ -70,11 +70,10 @@ def test_csv_with_semicolons_and_bom_imports(runner, tmp_path):
 @pytest.mark.parametrize(
     ("bad", "message"),
     [
-        ({"code": ""}, "Mục thứ 2: thiếu 'code'"),
+        ({"code": ""}, "Mục thứ 2: thiếu “Mã thủ tục” (code)"),
         ({"code": "1001193"}, "Mục thứ 2: mã thủ tục '1001193' không đúng dạng N.NNNNNN"),
-        ({"name": ["a", "list"]}, "Mục thứ 2: cột 'name' có kiểu dữ liệu không hợp lệ"),
+        ({"name": ["a", "list"]}, "Mục thứ 2: cột “Tên thủ tục” có kiểu dữ liệu không hợp lệ"),
         ({"url": "javascript:alert(1)"}, "Mục thứ 2: địa chỉ 'javascript:alert(1)' phải bắt đầu bằng http"),
-        ({"online": "maybe"}, "Mục thứ 2: giá trị 'online' = 'maybe' không hiểu được"),
         ({"code": "1.000001"}, "Mục thứ 2: mã 1.000001 trùng với Mục thứ 1"),
     ],
 )

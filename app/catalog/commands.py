@@ -34,6 +34,8 @@ def import_procedures(path: Path) -> None:
         raise click.ClickException(f"{len(plan.errors)} dòng lỗi: không ghi dòng nào.")
     if plan.ignored_columns:
         click.echo("Bỏ qua các cột không dùng: " + ", ".join(plan.ignored_columns))
+    for message in plan.warnings[:20]:
+        click.echo(message, err=True)
     click.echo(
         f"Đã thêm {len(plan.added)}, cập nhật {len(plan.changed)}, "
         f"không đổi {len(plan.unchanged)} thủ tục."

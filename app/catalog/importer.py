@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -15,24 +16,16 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 from sqlalchemy import select
 
+from app.catalog import columns
+from app.catalog.columns import COLUMNS, LOCAL, REQUIRED, TEXT_COLUMNS, label
 from app.catalog.folding import slugify
-from app.catalog.models import CODE_PATTERN, Field, Procedure
+from app.catalog.models import CODE_PATTERN, STATUS_REPLACED, Field, Procedure
 from app.extensions import db
 
-REQUIRED = ("code", "name", "field")
-TEXT_COLUMNS = (
-    "level", "processing_time", "fee", "fee_note", "channels", "applicants",
-    "result", "url", "steps", "documents", "conditions", "legal_basis",
-)
-COLUMNS = (*REQUIRED, "online", *TEXT_COLUMNS)
 # Columns compared to decide added / changed / unchanged, in the order a diff lists them.
-COMPARED = ("name", "field", "online", *TEXT_COLUMNS)
+COMPARED = ("name", "field", "online", *TEXT_COLUMNS, *LOCAL)
 MAX_XLSX_INFLATED = 200 * 1024 * 1024
 EXCEL_CELL_LIMIT = 32767
-ONLINE_VALUES = {
-    "co_nop_truc_tuyen": True, "true": True, "1": True, "có": True, "co": True, "x": True,
-    "khong_nop_truc_tuyen": False, "false": False, "0": False, "không": False, "khong": False,
-}
 
 
 class CatalogImportError(Exception):
@@ -45,6 +38,8 @@ class ImportPlan:
     changed: list[tuple[dict, dict[str, tuple]]] = field(default_factory=list)
     unchanged: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # Values not understood in columns the kiosk can do without: skipped, the row still imports.
+    warnings: list[str] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
 
 
@@ -143,26 +138,35 @@ def _refuse_doctypes(data: bytes) -> None:
                 continue
 
 
-def clean_row(label: str, raw: dict) -> dict:
-    """Validate one row and return it with every known column as a clean value."""
+NATIONAL_SET = frozenset(columns.NATIONAL)
+
+
+def clean_row(where: str, raw: dict, warnings: list[str] | None = None) -> dict:
+    """Validate one row (keyed by column) and return the values to import.
+
+    National columns are always there (a missing one is empty); the commune's own columns only
+    when the file has them; a value not understood in a column the kiosk can do without is left
+    out with a warning, so the procedure keeps what it had.
+    """
     row = {}
     for column in COLUMNS:
         value = raw.get(column)
         if value is not None and not isinstance(value, (str, int, float, bool)):
-            raise CatalogImportError(f"{label}: cột '{column}' có kiểu dữ liệu không hợp lệ.")
-        row[column] = _text(value) if value is not None and not isinstance(value, bool) else value
+            raise CatalogImportError(f"{where}: cột {label(column)} có kiểu dữ liệu không hợp lệ.")
+        if column in NATIONAL_SET or column in raw:
+            row[column] = _text(value) if value is not None and not isinstance(value, bool) else value
     for column in REQUIRED:
         if not row[column]:
-            raise CatalogImportError(f"{label}: thiếu '{column}'.")
+            raise CatalogImportError(f"{where}: thiếu {label(column)} ({column}).")
     if not CODE_PATTERN.match(row["code"]):
-        raise CatalogImportError(f"{label}: mã thủ tục '{row['code']}' không đúng dạng N.NNNNNN.")
-    row["online"] = _online(label, row["online"])
+        raise CatalogImportError(f"{where}: mã thủ tục '{row['code']}' không đúng dạng N.NNNNNN.")
     if row["url"] and urlsplit(row["url"]).scheme not in ("http", "https"):
-        raise CatalogImportError(f"{label}: địa chỉ '{row['url'][:80]}' phải bắt đầu bằng http:// hoặc https://.")
+        raise CatalogImportError(f"{where}: địa chỉ '{row['url'][:80]}' phải bắt đầu bằng http:// hoặc https://.")
     if len(row["field"]) > 200:
-        raise CatalogImportError(f"{label}: tên lĩnh vực dài quá 200 ký tự.")
+        raise CatalogImportError(f"{where}: tên lĩnh vực dài quá 200 ký tự.")
     for column in TEXT_COLUMNS:
         row[column] = row[column] or None
+    columns.read_words(where, row, warnings if warnings is not None else [])
     return row
 
 
@@ -174,34 +178,22 @@ def _text(value) -> str:
     return text
 
 
-def _online(label: str, value) -> bool | None:
-    if value is None or isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if not text:
-        return None
-    if text not in ONLINE_VALUES:
-        raise CatalogImportError(f"{label}: giá trị 'online' = '{value}' không hiểu được.")
-    return ONLINE_VALUES[text]
-
-
-def plan_import(rows: list[tuple[str, dict]]) -> ImportPlan:
+def plan_import(rows: Iterable[tuple[str, dict]]) -> ImportPlan:
     """Compare the rows with the catalogue; collect every row-level error instead of stopping."""
     plan = ImportPlan()
     seen: dict[str, str] = {}
     existing = {p.code: p for p in db.session.scalars(select(Procedure).join(Procedure.field))}
-    known = set(COLUMNS)
-    plan.ignored_columns = sorted({str(c) for _, raw in rows for c in raw if c not in known})
-    for label, raw in rows:
+    ignored: set[str] = set()
+    for where, raw in rows:
         try:
-            row = clean_row(label, raw)
+            row = clean_row(where, _by_column(raw, ignored), plan.warnings)
         except CatalogImportError as exc:
             plan.errors.append(str(exc))
             continue
         if row["code"] in seen:
-            plan.errors.append(f"{label}: mã {row['code']} trùng với {seen[row['code']]}.")
+            plan.errors.append(f"{where}: mã {row['code']} trùng với {seen[row['code']]}.")
             continue
-        seen[row["code"]] = label
+        seen[row["code"]] = where
         current = existing.get(row["code"])
         if current is None:
             plan.added.append(row)
@@ -209,16 +201,29 @@ def plan_import(rows: list[tuple[str, dict]]) -> ImportPlan:
             plan.changed.append((row, diff))
         else:
             plan.unchanged.append(row)
+    plan.ignored_columns = sorted(ignored)
     return plan
 
 
+def _by_column(raw: dict, ignored: set[str]) -> dict:
+    """A file's row keyed by column, whether its headers are the national keys or our Vietnamese ones."""
+    row = {}
+    for header, value in raw.items():
+        column = columns.column_key(header)
+        if column is None:
+            ignored.add(str(header))
+        elif column not in row or value not in (None, ""):
+            row[column] = value
+    return row
+
+
 def _diff(procedure: Procedure, row: dict) -> dict[str, tuple]:
-    before = {c: getattr(procedure, c) for c in COMPARED if c != "field"}
+    before = {c: getattr(procedure, c) for c in COMPARED if c != "field" and c in row}
     before["field"] = procedure.field.name
     return {
         c: (before[c], row[c])
         for c in COMPARED
-        if before[c] != row[c] and not _cut_by_excel(before[c], row[c])
+        if c in row and before[c] != row[c] and not _cut_by_excel(before[c], row[c])
     }
 
 
@@ -243,8 +248,10 @@ def apply_plan(plan: ImportPlan) -> None:
         procedure = by_code.get(row["code"]) or Procedure(code=row["code"])
         db.session.add(procedure)
         for column in COMPARED:
-            if column != "field":
+            if column != "field" and column in row:
                 setattr(procedure, column, row[column])
+        if procedure.status != STATUS_REPLACED:
+            procedure.replaced_by = None
         procedure.field = fields.get(row["field"]) or _new_field(row["field"], fields, slugs)
         procedure.refresh_search_text()
 

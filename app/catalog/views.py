@@ -1,9 +1,9 @@
 """Staff pages for the catalogue: list, create, edit (inline parts too), retire, review, fields."""
-from flask import Response, abort, make_response, redirect, render_template, request, url_for
+from flask import Response, abort, flash, make_response, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from app.auth.access import role_required
-from app.catalog import display, forms, life_events, services
+from app.catalog import columns, display, forms, life_events, services
 from app.catalog.blueprint import bp, done as _done, invalid as _invalid
 from app.catalog.models import Field, Procedure
 from app.core import htmx
@@ -24,13 +24,21 @@ def local_date(value) -> str:
     return to_local(value).strftime("%d/%m/%Y")
 
 
+@bp.app_template_filter("column_label")
+def column_label(column: str) -> str:
+    """A catalogue column as the export's header names it: 'processing_time' -> 'Thời hạn giải quyết'."""
+    return columns.LABELS.get(column, column)
+
+
 @bp.app_template_filter("import_value")
-def import_value(value) -> str:
+def import_value(value, column: str = "") -> str:
     """One cell of the import diff, in words; long texts shortened."""
     if value is None or value == "":
         return "(trống)"
     if isinstance(value, bool):
         return "Có" if value else "Không"
+    if column == "status":
+        return columns.STATUS_LABELS.get(value, value)
     text = str(value)
     return text if len(text) <= SHOWN_VALUE else text[:SHOWN_VALUE] + f"… ({len(text)} ký tự)"
 
@@ -109,6 +117,7 @@ def edit_procedure(code: str):
         db.session.refresh(procedure, ["field"])
         procedure.refresh_search_text()
         db.session.commit()
+        flash(f"Đã lưu thủ tục {code}.", "success")
         return _done(url_for(".show_procedure", code=code))
     if not form.is_submitted():
         form.load(procedure)
