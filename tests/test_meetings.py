@@ -141,7 +141,7 @@ def test_link_creation_revocation_and_publication_are_audited_without_the_token(
     officer_client.post(f"{STAFF}/{meeting.id}/lien-ket", data={"expires_on": "2026-12-02", "pin": ""})
     link = db.session.scalars(select(ShareLink)).one()
     token = links.token_for(link)
-    officer_client.post(f"{STAFF}/{meeting.id}/lien-ket/{link.id}/thu-hoi")
+    officer_client.post(f"{STAFF}/{meeting.id}/lien-ket/{link.id}/thu-hoi", data={"xac_nhan": "1"})
     entries = db.session.scalars(select(AuditEntry)).all()
     assert {"publish", "link_create", "link_revoke"} <= {e.action for e in entries}
     assert not any(token in f"{e.message}{e.changes}{e.label}" for e in entries)

@@ -86,7 +86,7 @@ def test_unknown_revoked_and_draft_links_get_the_same_404(app, officer_client):
     client = app.test_client()
     unknown = client.get("/h/AAAAAAAAAAAAAAAAAAAAAAAA")
     link = db.session.scalars(select(ShareLink).where(ShareLink.meeting_id == meeting.id)).one()
-    officer_client.post(f"{STAFF}/{meeting.id}/lien-ket/{link.id}/thu-hoi")
+    officer_client.post(f"{STAFF}/{meeting.id}/lien-ket/{link.id}/thu-hoi", data={"xac_nhan": "1"})
     revoked = client.get(path)
     unpublished = client.get(draft_path)
     assert unknown.status_code == revoked.status_code == unpublished.status_code == 404

@@ -4,6 +4,7 @@ from flask import Blueprint, Response, abort, redirect, send_file, url_for
 from app import uploads
 from app.auth.access import require_role, role_required
 from app.core import htmx
+from app.core.confirm import ask_first, is_confirmed
 from app.core.htmx import render
 from app.extensions import db
 from app.guides import forms, services
@@ -64,8 +65,12 @@ def _guide_form(guide: Guide) -> Response:
 @bp.post("/<int:guide_id>/xoa")
 @role_required("officer")
 def delete_guide(guide_id: int):
-    """Delete a guide with its steps and their images."""
+    """Delete a guide with its steps and their images, once the officer confirmed."""
     guide = db.get_or_404(Guide, guide_id)
+    if not is_confirmed():
+        return ask_first(f"Xóa hướng dẫn “{guide.title}”?",
+                         f"Hướng dẫn và {len(guide.steps)} bước của nó (cả ảnh) bị xóa hẳn và không còn hiện trên kiosk.",
+                         "Xóa hướng dẫn", url_for(".edit_guide", guide_id=guide.id))
     images = [s.image_path for s in guide.steps]
     db.session.delete(guide)
     db.session.commit()

@@ -65,13 +65,13 @@ def open_link(token: str):
     """The meeting, its agenda and documents, sized for a phone; a PIN form first when set."""
     link, meeting = _open(token)
     if not _granted(link):
-        return _pin_page(link, token)
+        return _pin_page(link, meeting, token)
     return _private(make_response(render_template(
         "meetings/attendee.html", meeting=meeting, token=token, documents=meeting.documents_in_order(),
         kinds=uploads.KINDS)))
 
 
-def _pin_page(link: ShareLink, token: str):
+def _pin_page(link: ShareLink, meeting: Meeting, token: str):
     form = forms.PinForm()
     status, locked = 200, links.pin_locked(link, utcnow())
     if locked:
@@ -85,7 +85,7 @@ def _pin_page(link: ShareLink, token: str):
         # None: locked before this PIN was even compared; False: wrong, and maybe the last try.
         locked = right is None or links.pin_locked(db.session.get(ShareLink, link.id), utcnow())
         status = 429 if locked else 422
-    html = render_template("meetings/attendee_pin.html", form=form, token=token, locked=locked,
+    html = render_template("meetings/attendee_pin.html", form=form, token=token, locked=locked, meeting=meeting,
                            minutes=int(links.PIN_WINDOW.total_seconds() // 60))
     return _private(make_response(html, status))
 
@@ -105,7 +105,7 @@ def download_document(token: str, document_id: int):
     response = send_file(uploads.path_of(document.stored_name), mimetype=document.mimetype,
                          as_attachment=document.kind != "pdf", download_name=document.original_name,
                          conditional=True, max_age=0)
-    return _private_file(response)
+    return _private_file(uploads.sandboxed(response))
 
 
 @bp.get("/h/<token>/tai-tat-ca.zip")

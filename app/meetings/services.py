@@ -1,6 +1,7 @@
 """Meeting documents: upload, replace, delete, publication, download counts and the zip of all."""
 import hashlib
 import os
+import shutil
 import tempfile
 import zipfile
 from datetime import date, datetime, time, timedelta, timezone
@@ -19,6 +20,7 @@ from app.meetings.models import STATUS_DRAFT, STATUS_PUBLISHED, AgendaItem, Meet
 FOLDER = "meetings"
 KIOSK_DAYS_AHEAD = 30
 KIOSK_LIMIT = 4
+ZIP_FORMAT = "stored, local upload times"
 
 
 def local_today() -> date:
@@ -98,7 +100,9 @@ def zip_path(meeting: Meeting) -> Path:
     """
     documents = meeting.documents_in_order()
     names = numbered_names(documents)
-    key = hashlib.sha256("\n".join(f"{d.stored_name}={n}" for d, n in zip(documents, names)).encode())
+    # ZIP_FORMAT names how entries are written: a change there must not serve an older zip.
+    key = hashlib.sha256(ZIP_FORMAT.encode() + "\n".join(
+        f"{d.stored_name}={n}" for d, n in zip(documents, names)).encode())
     folder = uploads.path_of(FOLDER) / "zips"
     target = folder / f"{meeting.id}-{key.hexdigest()[:20]}.zip"
     if target.exists():
@@ -112,11 +116,20 @@ def zip_path(meeting: Meeting) -> Path:
         # Stored, not deflated: PDF, Office and images are compressed already; this costs no CPU.
         with zipfile.ZipFile(temporary, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
             for document, name in zip(documents, names):
-                archive.write(uploads.path_of(document.stored_name), name)
+                _add_to_zip(archive, uploads.path_of(document.stored_name), name, document.uploaded_at)
         os.replace(temporary, target)
     finally:
         Path(temporary).unlink(missing_ok=True)
     return target
+
+
+def _add_to_zip(archive: zipfile.ZipFile, path: Path, name: str, uploaded_at: datetime) -> None:
+    """One file, dated with its upload in Vietnam time: a zip stores wall-clock times, no zone."""
+    info = zipfile.ZipInfo(name, date_time=to_local(uploaded_at).timetuple()[:6])
+    info.compress_type = zipfile.ZIP_STORED
+    info.external_attr = 0o644 << 16
+    with open(path, "rb") as source, archive.open(info, "w", force_zip64=True) as target:
+        shutil.copyfileobj(source, target, 1024 * 1024)
 
 
 def kiosk_meetings(today: date) -> list[Meeting]:

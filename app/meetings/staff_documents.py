@@ -22,7 +22,8 @@ def _document_or_404(meeting, document_id: int) -> MeetingDocument:
 def _after_change(meeting, block: str):
     """htmx: the changed part of the page; a plain form: back to the page (303)."""
     if htmx.is_fragment_request():
-        return _meeting_page(meeting, block)
+        # The upload form's agenda choice follows the agenda without a reload.
+        return _meeting_page(meeting, block, refresh_choices=block == "agenda")
     return _done(url_for(".show_meeting", meeting_id=meeting.id) + "#" + block.replace("_", "-"))
 
 
@@ -148,6 +149,6 @@ def delete_document(meeting_id: int, document_id: int):
 def staff_download(meeting_id: int, document_id: int):
     """Staff open any version, published or not; not counted as an attendee download."""
     document = _document_or_404(_meeting_or_404(meeting_id), document_id)
-    return send_file(uploads.path_of(document.stored_name), mimetype=document.mimetype,
-                     as_attachment=document.kind != "pdf", download_name=document.original_name,
-                     conditional=True)
+    return uploads.sandboxed(send_file(
+        uploads.path_of(document.stored_name), mimetype=document.mimetype, as_attachment=document.kind != "pdf",
+        download_name=document.original_name, conditional=True))

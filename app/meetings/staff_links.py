@@ -5,6 +5,7 @@ from flask import abort, flash, render_template, request, url_for
 from flask_login import current_user
 
 from app.audit import services as audit
+from app.core.confirm import ask_first, is_confirmed
 from app.auth.access import role_required
 from app.core.htmx import render
 from app.extensions import db
@@ -45,9 +46,14 @@ def create_link(meeting_id: int):
 @bp.post(f"{STAFF}/<int:meeting_id>/lien-ket/<int:link_id>/thu-hoi")
 @role_required("officer")
 def revoke_link(meeting_id: int, link_id: int):
-    """Stop a link at once (e.g. it leaked)."""
+    """Stop a link at once (e.g. it leaked), once the officer confirmed."""
     meeting = _meeting_or_404(meeting_id)
     link = next((l for l in meeting.share_links if l.id == link_id), None) or abort(404)
+    if link.revoked_at is None and not is_confirmed():
+        return ask_first("Thu hồi liên kết của cuộc họp?",
+                         f"Mọi mã QR và thẻ đặt bàn đã in cho “{meeting.title}” sẽ không mở được tài liệu nữa. "
+                         "Muốn dùng tiếp, phải tạo liên kết mới và in lại.",
+                         "Thu hồi liên kết", url_for(".show_meeting", meeting_id=meeting.id) + "#lien-ket")
     if link.revoked_at is None:
         links.revoke(link)
         db.session.commit()

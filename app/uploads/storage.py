@@ -57,3 +57,14 @@ def path_of(stored_name: str) -> Path:
 def delete(stored_name: str) -> None:
     """Remove a stored file (already gone is fine)."""
     path_of(stored_name).unlink(missing_ok=True)
+
+
+def sandboxed(response):
+    """An uploaded file's response with `Content-Security-Policy: sandbox`.
+
+    A PDF may carry /OpenAction /JavaScript, or HTML after `%PDF-`; opened in a sandbox, neither
+    the viewer nor a browser that sniffs runs anything with this site's origin.
+    """
+    response.headers["Content-Security-Policy"] = "sandbox"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
