@@ -18,14 +18,12 @@ bp = Blueprint("admin", __name__, url_prefix="/quan-tri")
 AUDIT_PAGE_SIZE = 50
 
 
-@bp.app_template_filter("audit_value")
-def audit_value(value) -> str:
-    """A logged old/new value as staff read it."""
-    if value is None or value == "":
-        return "∅"
-    if isinstance(value, bool):
-        return "có" if value else "không"
-    return str(value)
+@bp.app_template_global("describe_audit")
+def describe_audit(entries) -> dict[int, dict]:
+    """Entries worded for staff (record names, Vietnamese columns and values), for admin/_audit_table.html."""
+    from app.audit.display import describe_entries  # reads every feature's words: imported when first used
+
+    return describe_entries(entries)
 
 
 @bp.before_request

@@ -33,6 +33,10 @@ RECORD_TYPE_LABELS = {
     "field": "Lĩnh vực",
     "user": "Tài khoản",
     "setting": "Cài đặt",
+    "dossier": "Hồ sơ",
+    "dossier_rating": "Đánh giá hài lòng",
+    "life_event": "Sự kiện cuộc sống",
+    "life_event_procedure": "Thủ tục của sự kiện cuộc sống",
 }
 
 

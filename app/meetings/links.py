@@ -16,7 +16,7 @@ from flask import current_app, url_for
 from sqlalchemy import case, or_, select, update
 
 from app.audit import services as audit
-from app.core.timeutil import utcnow
+from app.core.timeutil import to_local, utcnow
 from app.extensions import db
 from app.meetings.models import Meeting, ShareLink
 from app.setting.services import get_setting, unreachable_reason
@@ -71,7 +71,7 @@ def create_link(meeting: Meeting, expires_at: datetime, pin: str | None, usernam
     db.session.add(link)
     db.session.flush()
     audit.record("link_create", record_type="share_link", record_id=link.id, label=meeting.title,
-                 message=f"Tạo liên kết chia sẻ, hết hạn {expires_at:%d/%m/%Y %H:%M} UTC"
+                 message=f"Tạo liên kết chia sẻ, dùng được đến hết ngày {to_local(expires_at) - timedelta(seconds=1):%d/%m/%Y}"
                  + (", có mã PIN" if pin else ""))
     return link
 
