@@ -9,6 +9,7 @@ from app.audit import services as audit
 from app.audit.models import ACTION_LABELS, AuditEntry, record_type_label
 from app.auth.access import require_role
 from app.auth.models import User
+from app.core import security
 from app.core.htmx import redirect_to, render
 from app.extensions import db
 from app.setting import communes
@@ -112,6 +113,7 @@ def edit_settings():
     province = request.args.get("tinh", "")
     context = {
         "warning": settings.unreachable_reason(form.public_base_url.data or ""),
+        "proxy_warning": security.untrusted_proxy_warning(),
         "provinces": communes.provinces(),
         "province": province,
         "suggestions": communes.commune_names(province) if province else [],

@@ -1,5 +1,8 @@
-"""Growing back-off after repeated failed sign-ins, per account name and per client address.
+"""Growing back-off after repeated failed sign-ins, so guessing stays slow without locking colleagues out.
 
+Three counters: an account from one address (the guesser: up to an hour), an account from anywhere and
+an address for any account (guessing spread over many addresses or many names: a few minutes at most,
+so nobody can lock a colleague out for long from another desk, or the whole office behind one address).
 The counters live in the database, so every gunicorn worker sees the same lock.
 """
 import math
@@ -14,23 +17,27 @@ from app.extensions import db
 
 FIRST_WAIT = timedelta(minutes=1)
 MAX_WAIT = timedelta(hours=1)
+SHARED_MAX_WAIT = timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
 class Policy:
     threshold: int  # failures allowed before the first wait
     forget_after: timedelta  # a quiet period after which the count starts again
+    max_wait: timedelta  # the wait doubles per failure up to this
 
 
-# One office often shares one public address, so the address allows more failures, forgotten sooner.
 POLICIES = {
-    "account": Policy(threshold=5, forget_after=timedelta(hours=24)),
-    "address": Policy(threshold=20, forget_after=timedelta(hours=1)),
+    "pair": Policy(threshold=5, forget_after=timedelta(hours=24), max_wait=MAX_WAIT),
+    "account": Policy(threshold=20, forget_after=timedelta(hours=24), max_wait=SHARED_MAX_WAIT),
+    "address": Policy(threshold=20, forget_after=timedelta(hours=1), max_wait=SHARED_MAX_WAIT),
 }
 
 
 def _keys(username: str, address: str | None) -> dict[str, str]:
-    return {"account": f"account:{username.strip().lower()[:150]}", "address": f"address:{address or '?'}"}
+    account = username.strip().lower()[:150]
+    return {"pair": f"pair:{address or '?'}:{account}"[:200], "account": f"account:{account}",
+            "address": f"address:{address or '?'}"}
 
 
 def seconds_to_wait(username: str, address: str | None) -> int:
@@ -51,15 +58,17 @@ def record_failure(username: str, address: str | None) -> int:
 
 def _forget_old(now: datetime) -> None:
     """Drop counters nobody has failed on for longer than any policy remembers."""
-    horizon = now - max(policy.forget_after for policy in POLICIES.values()) - MAX_WAIT
+    horizon = now - max(policy.forget_after + policy.max_wait for policy in POLICIES.values())
     db.session.execute(delete(SignInThrottle).where(SignInThrottle.last_failure_at < horizon))
 
 
-def reset_account(username: str) -> None:
+def reset_account(username: str, address: str | None) -> None:
     """Forget the account's failures after a successful sign-in (the address keeps its count)."""
-    row = db.session.get(SignInThrottle, _keys(username, None)["account"])
-    if row is not None:
-        db.session.delete(row)
+    keys = _keys(username, address)
+    for key in (keys["pair"], keys["account"]):
+        row = db.session.get(SignInThrottle, key)
+        if row is not None:
+            db.session.delete(row)
 
 
 def _fail(key: str, policy: Policy, now: datetime) -> int:
@@ -78,7 +87,7 @@ def _fail(key: str, policy: Policy, now: datetime) -> int:
     excess = row.failures - policy.threshold
     if excess < 0:
         return 0
-    wait = min(FIRST_WAIT * 2**excess, MAX_WAIT)
+    wait = min(FIRST_WAIT * 2**excess, policy.max_wait)
     row.locked_until = now + wait
     return int(wait.total_seconds())
 

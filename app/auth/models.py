@@ -98,7 +98,7 @@ class SignInThrottle(db.Model):
     __tablename__ = "sign_in_throttle"
     __audit__ = False
 
-    # "account:<username>" or "address:<ip>"; names that match no user are throttled too.
+    # "pair:<ip>:<username>", "account:<username>" or "address:<ip>"; unknown names are throttled too.
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     failures: Mapped[int] = mapped_column(default=0)
     last_failure_at: Mapped[datetime] = mapped_column(default=utcnow)

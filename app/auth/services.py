@@ -33,7 +33,7 @@ def sign_in(username: str, password: str) -> SignInResult:
         audit.record("sign_in_failed", record_type="user", username=User.normalize(username)[:80],
                      message=f"Bị tạm khóa {wait} giây" if wait else None)
         return SignInResult(error=lockout.describe_wait(wait) if wait else WRONG_CREDENTIALS)
-    lockout.reset_account(username)
+    lockout.reset_account(username, address)
     _start_session(user)
     audit.record("sign_in", record_type="user", record_id=user.id, label=user.username)
     return SignInResult(user=user)

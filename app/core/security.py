@@ -1,7 +1,7 @@
 """Security headers on every response, cookie settings, the CSRF error page, and proxy trust."""
 import os
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -13,6 +13,7 @@ CONTENT_SECURITY_POLICY = (
 )
 # Read from the environment when the config does not set them.
 ENVIRONMENT_DEFAULTS = {"TRUSTED_PROXIES": 0, "STAFF_IDLE_MINUTES": 30, "STAFF_SESSION_HOURS": 12}
+HSTS_SECONDS = 365 * 24 * 3600
 CSRF_MESSAGE = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Vui lòng tải lại trang rồi thử lại."
 
 
@@ -36,6 +37,15 @@ def configure(app: Flask) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
 
+def untrusted_proxy_warning() -> str | None:
+    """Why sign-in limits may hit everyone at once: a proxy forwards addresses that are not trusted."""
+    if request.headers.get("X-Forwarded-For") and not current_app.config.get("TRUSTED_PROXIES"):
+        return ("Yêu cầu đến qua một máy chủ trung gian (proxy, có X-Forwarded-For) nhưng TRUSTED_PROXIES đang là 0: "
+                "mọi người dùng đều mang địa chỉ của proxy, nên giới hạn đăng nhập theo địa chỉ tính chung cho cả cơ quan. "
+                "Đặt TRUSTED_PROXIES=1 (số proxy phía trước) rồi khởi động lại.")
+    return None
+
+
 def register(app: Flask) -> None:
     """Add the headers to every response and answer a bad CSRF token in Vietnamese."""
     app.after_request(add_headers)
@@ -48,6 +58,9 @@ def register(app: Flask) -> None:
 def add_headers(response):
     """Strict CSP and friends everywhere; staff pages are never stored by a browser or proxy."""
     headers = response.headers
+    if current_app.config["SESSION_COOKIE_SECURE"]:
+        # Served over HTTPS (the cookie says so): browsers must never fall back to plain HTTP.
+        headers.setdefault("Strict-Transport-Security", f"max-age={HSTS_SECONDS}")
     headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("Referrer-Policy", "same-origin")
