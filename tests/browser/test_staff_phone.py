@@ -62,7 +62,8 @@ def records(live_server):
         event_id = db.session.execute(db.text("SELECT id FROM life_event ORDER BY id LIMIT 1")).scalar()
         values = {
             "meeting_id": meeting.id, "hamlet_id": hamlet.id, "member_id": member.id, "guide_id": guide.id,
-            "step_id": guide.steps[0].id, "user_id": admin.id, "field_id": field.id, "event_id": event_id,
+            "step_id": guide.steps[0].id, "user_id": admin.id, "announcement_id": announcement.id,
+            "field_id": field.id, "event_id": event_id,
             "code": {"catalog": "1.001193", "dossiers": dossier.receipt_code}, "part": "ten",
         }
         yield username, values
