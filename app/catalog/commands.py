@@ -28,10 +28,10 @@ def import_procedures(path: Path) -> None:
     if plan.errors:
         for message in plan.errors[:20]:
             click.echo(message, err=True)
-        more = len(plan.errors) - 20
+        more = plan.error_count - 20
         if more > 0:
             click.echo(f"... và {more} lỗi khác.", err=True)
-        raise click.ClickException(f"{len(plan.errors)} dòng lỗi: không ghi dòng nào.")
+        raise click.ClickException(f"{plan.error_count} dòng lỗi: không ghi dòng nào.")
     if plan.ignored_columns:
         click.echo("Bỏ qua các cột không dùng: " + ", ".join(plan.ignored_columns))
     for message in plan.warnings[:20]:

@@ -3,33 +3,26 @@
 The importer plans first and writes second, so the CLI and the staff preview share one path,
 and a single bad row leaves the catalogue untouched.
 """
-import csv
-import io
-import json
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import openpyxl
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import iterparse
 from sqlalchemy import select
 
 from app.catalog import columns
 from app.catalog.columns import COLUMNS, LOCAL, REQUIRED, TEXT_COLUMNS, label
+from app.catalog.files import CatalogImportError, iter_rows, read_rows
 from app.catalog.folding import slugify
 from app.catalog.models import CODE_PATTERN, STATUS_REPLACED, Field, Procedure
 from app.extensions import db
 
 # Columns compared to decide added / changed / unchanged, in the order a diff lists them.
 COMPARED = ("name", "field", "online", *TEXT_COLUMNS, *LOCAL)
-MAX_XLSX_INFLATED = 200 * 1024 * 1024
+# A catalogue has a few thousand procedures (a province 2,625): a bigger file is a mistake or an attack.
+MAX_ROWS = 20_000
+# Messages kept and shown in the preview; the rest are counted.
+SHOWN_MESSAGES = 200
 EXCEL_CELL_LIMIT = 32767
-
-
-class CatalogImportError(Exception):
-    """The file cannot be imported; the message says which row and why, in Vietnamese."""
 
 
 @dataclass
@@ -37,105 +30,22 @@ class ImportPlan:
     added: list[dict] = field(default_factory=list)
     changed: list[tuple[dict, dict[str, tuple]]] = field(default_factory=list)
     unchanged: list[dict] = field(default_factory=list)
+    # The first SHOWN_MESSAGES errors and warnings, and how many there were in all.
     errors: list[str] = field(default_factory=list)
+    error_count: int = 0
     # Values not understood in columns the kiosk can do without: skipped, the row still imports.
     warnings: list[str] = field(default_factory=list)
+    warning_count: int = 0
     ignored_columns: list[str] = field(default_factory=list)
 
+    def add_error(self, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < SHOWN_MESSAGES:
+            self.errors.append(message)
 
-def read_rows(data: bytes, filename: str) -> list[tuple[str, dict]]:
-    """Decode a JSON list, a CSV or an XLSX file into (row label, row) pairs."""
-    if filename.lower().endswith(".xlsx") or data[:2] == b"PK":
-        return _xlsx_rows(data)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CatalogImportError("Tệp không phải văn bản UTF-8.") from exc
-    if filename.lower().endswith(".json") or text.lstrip().startswith(("[", "{")):
-        return _json_rows(text)
-    return _csv_rows(text)
-
-
-def _json_rows(text: str) -> list[tuple[str, dict]]:
-    try:
-        items = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CatalogImportError(f"Tệp JSON bị lỗi ở dòng {exc.lineno}: {exc.msg}.") from exc
-    if not isinstance(items, list):
-        raise CatalogImportError("Tệp JSON phải là một danh sách các thủ tục.")
-    rows = []
-    for number, item in enumerate(items, start=1):
-        if not isinstance(item, dict):
-            raise CatalogImportError(f"Mục thứ {number}: không phải một thủ tục (cần một đối tượng JSON).")
-        rows.append((f"Mục thứ {number}", item))
-    return rows
-
-
-def _csv_rows(text: str) -> list[tuple[str, dict]]:
-    # The header names the columns, so its line alone tells the delimiter Excel used.
-    header = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=header.count)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        if not reader.fieldnames:
-            raise CatalogImportError("Tệp CSV trống.")
-        reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
-        # Line 1 is the header, so data row i sits on line i + 1.
-        return [(f"Dòng {number}", row) for number, row in enumerate(reader, start=2)]
-    except csv.Error as exc:
-        raise CatalogImportError(f"Tệp CSV bị lỗi ở dòng {reader.line_num}.") from exc
-
-
-def _xlsx_rows(data: bytes) -> list[tuple[str, dict]]:
-    """Read the first sheet; its first row names the columns, like the CSV header."""
-    check_xlsx_size(data)
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise CatalogImportError("Tệp Excel bị hỏng hoặc không phải định dạng .xlsx.") from exc
-    sheet_rows = workbook.worksheets[0].iter_rows(values_only=True)
-    header = [str(cell or "").strip().lower() for cell in next(sheet_rows, [])]
-    if not any(header):
-        raise CatalogImportError("Trang tính đầu tiên trống.")
-    rows = []
-    for number, cells in enumerate(sheet_rows, start=2):
-        if any(cell not in (None, "") for cell in cells):
-            rows.append((f"Dòng {number}", {h: c for h, c in zip(header, cells) if h}))
-    workbook.close()
-    return rows
-
-
-def check_xlsx_size(data: bytes) -> None:
-    """Refuse a ZIP whose parts inflate past the cap: a small file must not fill the memory."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            inflated = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile as exc:
-        raise CatalogImportError("Tệp Excel bị hỏng hoặc không phải định dạng .xlsx.") from exc
-    if inflated > MAX_XLSX_INFLATED:
-        raise CatalogImportError("Tệp Excel quá lớn khi giải nén.")
-    _refuse_doctypes(data)
-
-
-def _refuse_doctypes(data: bytes) -> None:
-    """Refuse a workbook whose XML parts declare a DOCTYPE or entities (XXE, billion laughs).
-
-    Excel never writes one; a declaration comes before the root element, so each part is parsed
-    only up to its root (defusedxml raises on the way), in whatever encoding the part declares.
-    """
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for name in archive.namelist():
-            if not name.endswith((".xml", ".rels", ".vml")):
-                continue
-            try:
-                with archive.open(name) as part:
-                    next(iterparse(part, events=("start",), forbid_dtd=True), None)
-            except DefusedXmlException as exc:
-                raise CatalogImportError(
-                    "Tệp Excel chứa khai báo DOCTYPE hoặc thực thể XML, không an toàn nên không đọc. "
-                    "Vui lòng mở tệp bằng Excel rồi lưu lại thành .xlsx.") from exc
-            except Exception:  # a damaged part: openpyxl says so below, in its own words
-                continue
+    def add_warnings(self, messages: list[str]) -> None:
+        self.warning_count += len(messages)
+        self.warnings.extend(messages[:max(0, SHOWN_MESSAGES - len(self.warnings))])
 
 
 NATIONAL_SET = frozenset(columns.NATIONAL)
@@ -185,13 +95,15 @@ def plan_import(rows: Iterable[tuple[str, dict]]) -> ImportPlan:
     existing = {p.code: p for p in db.session.scalars(select(Procedure).join(Procedure.field))}
     ignored: set[str] = set()
     for where, raw in rows:
+        warnings: list[str] = []
         try:
-            row = clean_row(where, _by_column(raw, ignored), plan.warnings)
+            row = clean_row(where, _by_column(raw, ignored), warnings)
         except CatalogImportError as exc:
-            plan.errors.append(str(exc))
+            plan.add_error(str(exc))
             continue
+        plan.add_warnings(warnings)
         if row["code"] in seen:
-            plan.errors.append(f"{where}: mã {row['code']} trùng với {seen[row['code']]}.")
+            plan.add_error(f"{where}: mã {row['code']} trùng với {seen[row['code']]}.")
             continue
         seen[row["code"]] = where
         current = existing.get(row["code"])
@@ -268,10 +180,13 @@ def _new_field(name: str, fields: dict, slugs: set) -> Field:
 
 def import_file(data: bytes, filename: str) -> ImportPlan:
     """Plan and apply in one go, committing only when every row is good."""
-    plan = plan_import(read_rows(data, filename))
+    plan = plan_import(iter_rows(data, filename, MAX_ROWS))
     if plan.errors:
         db.session.rollback()
         return plan
     apply_plan(plan)
     db.session.commit()
     return plan
+
+
+__all__ = ["CatalogImportError", "ImportPlan", "apply_plan", "import_file", "iter_rows", "plan_import", "read_rows"]

@@ -153,7 +153,7 @@ def delete_upload(token: str | None) -> None:
 
 def plan_upload(data: bytes, filename: str) -> importer.ImportPlan:
     """Read and compare an uploaded catalogue; raises CatalogImportError for an unreadable file."""
-    return importer.plan_import(importer.read_rows(data, filename))
+    return importer.plan_import(importer.iter_rows(data, filename, importer.MAX_ROWS))
 
 
 def apply_upload(data: bytes, filename: str) -> importer.ImportPlan:

@@ -15,6 +15,8 @@ from app.extensions import db
 
 # The session remembers which stored upload this user is previewing.
 SESSION_KEY = "catalog_import"
+# Procedures listed in the preview; the counts above them give the rest.
+SHOWN_ROWS = 200
 EXPORT_TYPES = {
     "csv": ("text/csv; charset=utf-8", exporter.to_csv),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", exporter.to_xlsx),
@@ -81,7 +83,7 @@ def preview_import():
     token, filename = pending
     plan = services.plan_upload(services.load_upload(token), filename)
     return render("catalog/import_preview.html", "content", plan=plan, filename=filename,
-                  form=forms.FlaskForm())
+                  form=forms.FlaskForm(), shown=SHOWN_ROWS)
 
 
 @bp.post("/nhap/ap-dung")
@@ -96,7 +98,8 @@ def apply_import():
     token, filename = pending
     plan = services.apply_upload(services.load_upload(token), filename)
     if plan.errors:
-        response = render("catalog/import_preview.html", "content", plan=plan, filename=filename, form=form)
+        response = render("catalog/import_preview.html", "content", plan=plan, filename=filename, form=form,
+                          shown=SHOWN_ROWS)
         return _invalid(response)
     audit.record("import", record_type="procedure", label=filename, message=_summary(plan, filename))
     db.session.commit()

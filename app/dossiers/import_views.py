@@ -8,7 +8,7 @@ from app.audit import services as audit
 from app.auth.access import role_required
 from app.catalog import services as uploads
 from app.catalog.forms import ImportForm
-from app.catalog.importer import CatalogImportError
+from app.catalog.files import CatalogImportError
 from app.core import htmx
 from app.core.htmx import render
 from app.dossiers import importer
@@ -52,7 +52,7 @@ def import_dossiers():
 
 def _unreadable(data: bytes, filename: str) -> str | None:
     try:
-        importer.read_rows(data, filename)
+        importer.check_file(data, filename)
     except CatalogImportError as exc:
         return str(exc)
     return None

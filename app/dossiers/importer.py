@@ -6,13 +6,14 @@ error listed with its row) and written second, in one transaction. Receipt codes
 register are skipped, so importing the same export twice changes nothing.
 """
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from sqlalchemy import select
 
 from app.catalog.folding import fold
-from app.catalog.importer import CatalogImportError, read_rows  # the catalogue import's file reading
+from app.catalog.files import CatalogImportError, count_rows, iter_rows  # the catalogue import's file reading
 from app.catalog.models import Procedure
 from app.core.timeutil import VN_TZ, to_local, utcnow
 from app.dossiers import calendar
@@ -34,6 +35,10 @@ STATUS_WORDS = {
 }
 YES = {"co", "x", "1", "true", "yes", "da so hoa"}
 NO = {"", "khong", "0", "false", "no", "chua so hoa"}
+# A commune registers a few thousand dossiers a year; a province's export of several years fits.
+MAX_ROWS = 200_000
+# Errors kept and shown in the preview; the rest are counted.
+SHOWN_ERRORS = 200
 DATE_FORMATS = ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
                 "%Y-%m-%dT%H:%M", "%Y-%m-%d")
 
@@ -46,8 +51,15 @@ class RowError(Exception):
 class ImportPlan:
     added: list[dict] = field(default_factory=list)
     existing: list[str] = field(default_factory=list)
+    # The first SHOWN_ERRORS errors, and how many there were in all.
     errors: list[str] = field(default_factory=list)
+    error_count: int = 0
     ignored_columns: list[str] = field(default_factory=list)
+
+    def add_error(self, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < SHOWN_ERRORS:
+            self.errors.append(message)
 
 
 def header(name) -> str:
@@ -131,28 +143,30 @@ def _check_dates(label: str, raw: dict, row: dict) -> dict:
     return row
 
 
-def plan_import(rows: list[tuple[str, dict]]) -> ImportPlan:
+def plan_import(rows: Iterable[tuple[str, dict]]) -> ImportPlan:
     """Check every row against the register and the catalogue, collecting every error."""
     plan = ImportPlan()
-    rows = [(label, {header(k): v for k, v in raw.items()}) for label, raw in rows]
     known = set(REQUIRED + OPTIONAL)
-    plan.ignored_columns = sorted({c for _, raw in rows for c in raw if c and c not in known})
+    ignored: set[str] = set()
     procedures = {p.code: p for p in db.session.scalars(select(Procedure))}
     existing = set(db.session.scalars(select(Dossier.receipt_code)))
     seen: dict[str, str] = {}
     for label, raw in rows:
+        raw = {header(k): v for k, v in raw.items()}
+        ignored.update(c for c in raw if c and c not in known)
         try:
             row = clean_row(label, raw, procedures)
         except RowError as exc:
-            plan.errors.append(str(exc))
+            plan.add_error(str(exc))
             continue
         if row["receipt_code"] in existing:
             plan.existing.append(row["receipt_code"])
         elif row["receipt_code"] in seen:
-            plan.errors.append(f"{label}: mã hồ sơ {row['receipt_code']} trùng với {seen[row['receipt_code']]}.")
+            plan.add_error(f"{label}: mã hồ sơ {row['receipt_code']} trùng với {seen[row['receipt_code']]}.")
         else:
             seen[row["receipt_code"]] = label
             plan.added.append(row)
+    plan.ignored_columns = sorted(ignored)
     return plan
 
 
@@ -170,8 +184,13 @@ def apply_plan(plan: ImportPlan, user=None) -> None:
 
 
 def plan_file(data: bytes, filename: str) -> ImportPlan:
-    """Read and plan an uploaded file; CatalogImportError for an unreadable one."""
-    return plan_import(read_rows(data, filename))
+    """Read and plan an uploaded file; CatalogImportError for an unreadable or oversized one."""
+    return plan_import(iter_rows(data, filename, MAX_ROWS))
 
 
-__all__ = ["CatalogImportError", "ImportPlan", "apply_plan", "plan_file", "plan_import"]
+def check_file(data: bytes, filename: str) -> None:
+    """Read the file once without keeping its rows; CatalogImportError if unreadable or past MAX_ROWS."""
+    count_rows(data, filename, MAX_ROWS)
+
+
+__all__ = ["CatalogImportError", "ImportPlan", "apply_plan", "check_file", "plan_file", "plan_import"]
