@@ -13,7 +13,9 @@ from tests.conftest import STAFF_PASSWORD, StaffClient
 
 # Open to anyone, and why: the public kiosk and its QR images; the health probe and the root
 # redirect; static files; the sign-in form itself; the short links printed under the QR codes.
-PUBLIC_BLUEPRINTS = {"kiosk", "core"}
+# The kiosk's offline support (its service worker, the list of public kiosk URLs it keeps, the
+# catalogue revision, the search index of in-force procedures): kiosk content only (app/kiosk/offline.py).
+PUBLIC_BLUEPRINTS = {"kiosk", "kiosk_offline", "core"}
 PUBLIC_ENDPOINTS = {"static", "auth.login", "qr.follow_short_link",
                     # A meeting's share link and what it serves: the secret token in the URL is the
                     # key, re-checked on every request (app/meetings/attendee.py).
@@ -22,7 +24,7 @@ PUBLIC_ENDPOINTS = {"static", "auth.login", "qr.follow_short_link",
                     # The kiosk's guide pages, their QR codes and step images: kiosk content, shown
                     # only for published guides (app/guides/kiosk_views.py, each view @public).
                     "kiosk_guides.list_guides", "kiosk_guides.show_guide", "kiosk_guides.guide_qr",
-                    "kiosk_guides.step_qr", "kiosk_guides.step_image"}
+                    "kiosk_guides.step_qr", "kiosk_guides.step_image", "kiosk_guides.read_guide"}
 # A dossier's status by receipt code and lookup secret (kiosk and the receipt's QR) and the citizen's
 # rating: procedure, dates and status only, only with the secret; wrong secrets limited per receipt
 # code (tests/test_dossiers_public.py). The secret's form shows nothing about the code.

@@ -19,8 +19,10 @@ self.importScripts("/static/js/offline-search.js");
 
 self.addEventListener("install", function () { self.skipWaiting(); });
 
+// Activation only takes control: navigations wait for activation, so the copy is filled later, when
+// a page says it is there (the "status" and "revision" messages below), never in their way.
 self.addEventListener("activate", function (event) {
-  event.waitUntil(self.clients.claim().then(function () { return refresh(); }));
+  event.waitUntil(self.clients.claim());
 });
 
 self.addEventListener("message", function (event) {
@@ -28,7 +30,7 @@ self.addEventListener("message", function (event) {
   if (data.type === "revision") {
     event.waitUntil(refresh(data.revision));
   } else if (data.type === "status") {
-    event.waitUntil(currentRevision().then(function (revision) {
+    event.waitUntil(refresh().then(currentRevision).then(function (revision) {
       event.source.postMessage({ type: "filled", revision: revision });
     }));
   }
