@@ -139,10 +139,15 @@ def test_procedure_not_online_says_so_but_keeps_an_information_qr(make_procedure
 
 def test_replaced_procedure_links_to_its_replacement(make_procedure, client):
     new = make_procedure(name="Thủ tục mới thay thế")
-    old = make_procedure(status=STATUS_REPLACED, replaced_by=new.code)
+    old = make_procedure(status=STATUS_REPLACED, replaced_by=new.code, online=True,
+                         url="https://dichvucong.gov.vn/p/old")
     html = text_of(client.get(f"/kiosk/thu-tuc/{old.code}"))
     assert "đã được thay thế" in html
     assert f'href="/kiosk/thu-tuc/{new.code}"' in html and "Thủ tục mới thay thế" in html
+    # No way to file the retired one online: the replacement comes first, the old QR is gone.
+    first = html.split('<details class="full-details"', 1)[0]
+    assert "qr.svg" not in first and "Nộp qua mạng" not in first
+    assert first.index("Thủ tục mới thay thế") < first.index("<h1")
 
 
 def test_search_full_page_lists_ranked_links(seeded_client):
