@@ -51,6 +51,7 @@ def register_extensions(app: Flask) -> None:
     import app.roster.models  # noqa: F401
     import app.announcements.models  # noqa: F401
     import app.guides.models  # noqa: F401
+    import app.queue.models  # noqa: F401
 
 
 def register_blueprints(app: Flask) -> None:
@@ -88,6 +89,9 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (community_bp, roster_bp, announcements_bp, guides_bp, kiosk_guides_bp):
         app.register_blueprint(blueprint)
+    from app.queue.blueprint import blueprint as queue_blueprint
+
+    app.register_blueprint(queue_blueprint())
 
 
 def register_errorhandlers(app: Flask) -> None:

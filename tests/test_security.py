@@ -29,6 +29,10 @@ PUBLIC_ENDPOINTS = {"static", "auth.login", "qr.follow_short_link",
 # rating: procedure, dates and status only, only with the secret; wrong secrets limited per receipt
 # code (tests/test_dossiers_public.py). The secret's form shows nothing about the code.
 PUBLIC_ENDPOINTS |= {"dossiers.lookup", "dossiers.ask_secret", "dossiers.show_status", "dossiers.rate_service"}
+# Queue numbers: the kiosk's group choice, taking a number and its ticket (number, group, time; no
+# person), and the hall TV's read-only screen, board, chime and spoken calls (app/queue, each @public).
+PUBLIC_ENDPOINTS |= {"queue.choose_group", "queue.take_ticket", "queue.show_ticket", "queue.show_hall",
+                     "queue.hall_board", "queue.chime", "queue.call_audio"}
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 XSS = "<script>alert(1)</script>"

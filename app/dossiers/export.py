@@ -26,8 +26,8 @@ RED = PatternFill("solid", fgColor="F8D7DA")
 GREEN = PatternFill("solid", fgColor="D4EDDA")
 
 
-def workbook_bytes(report: Report) -> bytes:
-    """The report's table, then the three rates against their targets."""
+def workbook_bytes(report: Report, *more_sheets) -> bytes:
+    """The report's table, then the three rates against their targets; `more_sheets(book)` add theirs."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Thống kê hồ sơ"
@@ -41,6 +41,8 @@ def workbook_bytes(report: Report) -> bytes:
     sheet.append([])
     _rates(sheet, report)
     sheet.column_dimensions["A"].width = 36
+    for add_sheet in more_sheets:
+        add_sheet(book)
     return xlsx_bytes(book)
 
 

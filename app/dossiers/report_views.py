@@ -11,6 +11,7 @@ from app.dossiers import export, figures, periods, statistics, trend
 from app.dossiers.models import RATINGS
 from app.dossiers.views import bp, today
 from app.extensions import db
+from app.queue import statistics as queue_statistics
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -29,7 +30,8 @@ def show_statistics():
     report, months = figures.figures(period, field_id)
     context = dict(report=report, message=message, field_id=field_id, args=request.args, months=months,
                    query={k: v for k, v in request.args.items() if k != "in" and v}, chart=trend.chart(months),
-                   ratings=RATINGS, count=statistics.format_count, percent=statistics.format_percent)
+                   ratings=RATINGS, count=statistics.format_count, percent=statistics.format_percent,
+                   queue=queue_statistics.build_report(period.start, period.end), minutes=queue_statistics.minutes)
     if request.args.get("in") == "1":
         return render_template("dossiers/statistics_print.html", **context)
     report_html = figures.kept("html", period, field_id, request.query_string, lambda: Markup(
@@ -43,6 +45,8 @@ def show_statistics():
 def export_statistics():
     """The same report as an Excel workbook, in the district report's layout."""
     period, _message, field_id = _wanted()
-    body = export.workbook_bytes(figures.figures(period, field_id)[0])
+    queue = queue_statistics.build_report(period.start, period.end)
+    body = export.workbook_bytes(figures.figures(period, field_id)[0],
+                                 lambda book: queue_statistics.add_sheet(book, queue, period.label))
     filename = f"thong-ke-ho-so-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
     return Response(body, mimetype=XLSX, headers={"Content-Disposition": f'attachment; filename="{filename}"'})

@@ -62,6 +62,8 @@ def list_dossiers():
 def create_dossier():
     """The fast intake form; a saved dossier opens its page, ready to print the receipt."""
     form = DossierForm()
+    if not form.is_submitted():  # the counter page's H key types the ticket's group hint (app.queue)
+        form.procedure.data = request.args.get("procedure", "")[:200]
     if form.validate_on_submit():
         dossier = services.save_new_dossier(lambda new: _fill(form, new))
         flash(f"Đã tiếp nhận hồ sơ {dossier.receipt_code}, hẹn trả {vn_date(dossier.due_date)}.", "success")

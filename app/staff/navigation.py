@@ -24,6 +24,7 @@ SECTIONS = (
     Section("Lĩnh vực", "catalog.list_fields", "viewer", "Đổi tên và sắp xếp thứ tự lĩnh vực trên kiosk."),
     Section("Nhập danh mục", "catalog.import_catalog", "officer", "Nhập tệp JSON, CSV, XLSX; xem trước rồi áp dụng."),
     Section("Hồ sơ", "dossiers.list_dossiers", "officer", "Tiếp nhận hồ sơ, in biên nhận, đổi trạng thái."),
+    Section("Quầy, số thứ tự", "queue.list_counters", "officer", "Gọi số ở quầy, màn hình gọi số, nhóm dịch vụ và giờ phát số."),
     Section("Thống kê", "dossiers.show_statistics", "viewer", "Số hồ sơ tiếp nhận, giải quyết, tỷ lệ trực tuyến, đúng hạn."),
     Section("In mã QR", "qr.choose_sheet", "viewer", "In tờ mã QR khổ A4 để dán ở sảnh."),
     Section("Cuộc họp", "meetings.list_meetings", "viewer", "Tài liệu họp chia sẻ qua mã QR, thẻ đặt bàn."),
