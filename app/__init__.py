@@ -51,6 +51,7 @@ def register_extensions(app: Flask) -> None:
     import app.roster.models  # noqa: F401
     import app.announcements.models  # noqa: F401
     import app.guides.models  # noqa: F401
+    import app.paper_forms.models  # noqa: F401
     import app.queue.models  # noqa: F401
 
 
@@ -80,6 +81,9 @@ def register_blueprints(app: Flask) -> None:
     from app.dossiers.views import bp as dossiers_bp
 
     app.register_blueprint(dossiers_bp)
+    from app.paper_forms.views import bp as paper_forms_bp
+
+    app.register_blueprint(paper_forms_bp)
 
     from app.announcements.views import bp as announcements_bp
     from app.community.views import bp as community_bp

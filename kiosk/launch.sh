@@ -6,12 +6,15 @@
 #   KIOSK_POLICY_FILE    managed policy to check the server's host against
 #   KIOSK_OFFLINE_AFTER  seconds to wait for the server before starting from the kiosk's offline copy
 #                        (only once a copy exists: the very first start always waits; default 60)
+#   KIOSK_PRINTING       1: "In mẫu này" prints at once on the default printer (--kiosk-printing);
+#                        the policy must then say "PrintingEnabled": true
 set -euo pipefail
 
 KIOSK_URL="${KIOSK_URL:-http://127.0.0.1:8000/kiosk/}"
 KIOSK_POLICY_FILE="${KIOSK_POLICY_FILE:-/etc/chromium/policies/managed/motcua-kiosk.json}"
 KIOSK_WAIT_STEP="${KIOSK_WAIT_STEP:-3}"
 KIOSK_OFFLINE_AFTER="${KIOSK_OFFLINE_AFTER:-60}"
+KIOSK_PRINTING="${KIOSK_PRINTING:-0}"
 # A persistent profile, not --incognito: the service worker's copy of the catalogue must survive the
 # power cut that restarts this PC while the server or the switch is still down.
 PROFILE_DIR="${XDG_STATE_HOME:-$HOME/.local/state}/motcua-kiosk"
@@ -93,6 +96,16 @@ clear_personal() {
     done
 }
 
+# Printing without a dialog: the kiosk's forms print one copy on the default printer. Off by default;
+# Chromium prints nothing while the policy keeps PrintingEnabled false, so say so in the log.
+printing_flag() {
+    [[ "$KIOSK_PRINTING" == "1" ]] || return 0
+    if [[ -r "$KIOSK_POLICY_FILE" ]] && ! grep -Eq '"PrintingEnabled"[[:space:]]*:[[:space:]]*true' "$KIOSK_POLICY_FILE"; then
+        log "warning: KIOSK_PRINTING=1 but $KIOSK_POLICY_FILE does not set \"PrintingEnabled\": true; nothing will print"
+    fi
+    echo "--kiosk-printing"
+}
+
 # Service workers need a secure origin: http://127.0.0.1 is one, http://192.168.1.10 is not.
 insecure_origin_flag() {
     if [[ "$KIOSK_URL" == http://* && "$HOST" != "127.0.0.1" && "$HOST" != "localhost" ]]; then
@@ -123,5 +136,6 @@ exec "$BROWSER" \
     --check-for-update-interval=31536000 \
     --user-data-dir="$PROFILE_DIR" \
     $(insecure_origin_flag) \
+    $(printing_flag) \
     ${KIOSK_CHROMIUM_FLAGS:-} \
     "$KIOSK_URL"

@@ -158,3 +158,19 @@ def test_launcher_warns_when_the_policy_blocks_the_server(kiosk_env, tmp_path):
     assert done.returncode == 0
     assert "localhost is not in" in done.stderr
     assert Path(kiosk_env["ARGV_FILE"]).read_text().splitlines()[-1] == kiosk_env["KIOSK_URL"]
+
+
+@pytest.mark.parametrize("printing, policy_allows", [("1", True), ("1", False), ("0", False)])
+def test_printing_is_off_unless_asked_and_the_policy_mismatch_is_logged(kiosk_env, tmp_path, printing, policy_allows):
+    """KIOSK_PRINTING=1 adds --kiosk-printing (one copy, no dialog); a policy that still forbids printing is named."""
+    profile = Path(kiosk_env["HOME"]) / ".local/state/motcua-kiosk/Default"
+    (profile / "Service Worker" / "CacheStorage").mkdir(parents=True)
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"URLAllowlist": ["http://127.0.0.1"], "PrintingEnabled": policy_allows}))
+    kiosk_env.update(KIOSK_URL=f"http://127.0.0.1:{_free_port()}/kiosk/", KIOSK_OFFLINE_AFTER="0",
+                     KIOSK_POLICY_FILE=str(policy), KIOSK_PRINTING=printing)
+    done = subprocess.run([str(LAUNCHER)], env=kiosk_env, capture_output=True, text=True, timeout=20)
+    assert done.returncode == 0, done.stderr
+    argv = Path(kiosk_env["ARGV_FILE"]).read_text().splitlines()
+    assert ("--kiosk-printing" in argv) is (printing == "1")
+    assert ("PrintingEnabled" in done.stderr) is (printing == "1" and not policy_allows)

@@ -4,12 +4,13 @@ from datetime import date, datetime, timedelta, timezone
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, DateTimeLocalField, HiddenField, RadioField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Length, Optional, StopValidation, ValidationError
 
 from app.catalog.models import CODE_PATTERN, STATUS_ACTIVE, Procedure
 from app.core.timeutil import VN_TZ, to_local, utcnow
-from app.dossiers import calendar
+from app.dossiers import calendar, cccd
 from app.dossiers.models import CATALOG_CHANNELS, CHANNELS, RATINGS
+from app.setting.services import get_setting
 
 PHONE = re.compile(r"^\+?[\d .-]{8,15}$")
 # A clock a few minutes fast at the counter PC must not refuse a dossier received just now.
@@ -30,18 +31,54 @@ class LocalMomentField(DateTimeLocalField):
             raise ValueError("Vui lòng nhập ngày giờ tiếp nhận, ví dụ 22/11/2026 08:30.") from exc
 
 
+def not_a_scan(form, field) -> None:
+    """A code a scanner typed is never saved as a name: without script, the form reads it and refuses."""
+    if cccd.looks_scanned(field.data):
+        form.take_scan()
+        raise StopValidation(
+            "Ô này nhận được mã quét từ căn cước, không phải họ tên: đã điền họ tên theo căn cước, "
+            "vui lòng kiểm tra rồi bấm Lưu." if form.card else form.scan_problem)
+
+
+def keeps_citizen_id_number() -> bool:
+    """The admin's setting (off by default): keep the CCCD number a scan read."""
+    return get_setting("keep_citizen_id_number")
+
+
 class ApplicantForm(FlaskForm):
     """What intake and correction share: the procedure (searched by name or code) and the applicant."""
 
     procedure = StringField("Thủ tục (gõ tên hoặc mã)", validators=[Length(max=200)])
     procedure_code = HiddenField()
     applicant_name = StringField("Họ tên người nộp", validators=[
-        DataRequired("Vui lòng nhập họ tên người nộp."), Length(max=200, message="Họ tên dài quá 200 ký tự.")])
+        not_a_scan, DataRequired("Vui lòng nhập họ tên người nộp."),
+        Length(max=200, message="Họ tên dài quá 200 ký tự.")])
     applicant_phone = StringField("Số điện thoại", validators=[Optional()])
+    # Filled by a scan, and only while keeps_citizen_id_number(); never typed.
+    citizen_id_number = HiddenField()
 
+    scan_pattern = cccd.SCAN_PATTERN  # read by js/cccd-scan.js from the applicant box
     chosen: Procedure | None = None
     # A procedure retired since intake may stay on a dossier that already names it.
     kept_procedure: Procedure | None = None
+    card: cccd.CitizenCard | None = None
+    scan_problem: str | None = None
+
+    def take_scan(self) -> None:
+        """Read the CCCD code typed into the name box: fill the name (and the number, if kept), or empty both."""
+        try:
+            self.card = cccd.parse(self.applicant_name.data)
+        except cccd.ScanError as error:
+            self.scan_problem = str(error)
+            self.applicant_name.data = self.citizen_id_number.data = ""
+            return
+        self.applicant_name.data = self.card.name
+        self.citizen_id_number.data = self.card.number if keeps_citizen_id_number() else ""
+
+    def kept_number(self) -> str | None:
+        """The scanned CCCD number to store with the dossier, or None (the setting is off, or no scan)."""
+        number = (self.citizen_id_number.data or "").strip()
+        return number if keeps_citizen_id_number() and re.fullmatch(r"\d{12}", number) else None
 
     def validate_procedure(self, field) -> None:
         code = (self.procedure_code.data or "").strip() or (field.data or "").strip().split(" ")[0]
@@ -109,6 +146,7 @@ class DossierForm(ApplicantForm):
         dossier.procedure_id = self.chosen.id
         for key, value in self.applicant_values().items():
             setattr(dossier, key, value)
+        dossier.citizen_id_number = self.kept_number()
         dossier.channel = self.channel.data
         dossier.received_at = self.received_utc()
         dossier.digitised = bool(self.digitised.data)
@@ -138,8 +176,9 @@ class DossierEditForm(ApplicantForm):
             raise ValidationError("Ngày hẹn trả không được trước ngày tiếp nhận.")
 
     def corrections(self) -> dict:
-        """The values Dossier.correct takes."""
-        return {**self.applicant_values(), "procedure": self.chosen, "due_date": self.due_date.data}
+        """The values Dossier.correct takes; a kept CCCD number only when a scan brought a new one."""
+        number = {"citizen_id_number": self.kept_number()} if self.kept_number() else {}
+        return {**self.applicant_values(), **number, "procedure": self.chosen, "due_date": self.due_date.data}
 
 
 class RatingForm(FlaskForm):

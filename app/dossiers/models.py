@@ -6,11 +6,12 @@ import secrets
 from datetime import date, datetime
 
 from sqlalchemy import Date, ForeignKey, String, Text, select
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, mapped_column, relationship, selectinload, validates
 
 from app.catalog.folding import fold
 from app.catalog.models import Procedure
 from app.core.timeutil import to_local, utcnow
+from app.dossiers.cccd import mask_number
 from app.extensions import db
 
 CHANNELS = {"direct": "Trực tiếp", "online": "Trực tuyến", "postal": "Bưu chính"}
@@ -61,7 +62,8 @@ def new_lookup_secret() -> str:
 
 # What an officer may correct after intake, and the words the history uses for each.
 EDITABLE = {"applicant_name": "Họ tên người nộp", "applicant_phone": "Số điện thoại",
-            "procedure": "Thủ tục", "due_date": "Hẹn trả"}
+            "citizen_id_number": "Số căn cước", "procedure": "Thủ tục", "due_date": "Hẹn trả"}
+EARLIER_SHOWN = 20
 
 
 def phone_digits(text: str | None) -> str:
@@ -79,7 +81,8 @@ class Dossier(db.Model):
     __tablename__ = "dossier"
     __revision__ = "dossiers"  # retires the kept statistics (app.dossiers.figures)
     # The folded copies carry the same personal data: named in the log, never shown.
-    __audit_secret__ = ("applicant_name", "applicant_phone", "lookup_secret", "applicant_folded", "phone_digits")
+    __audit_secret__ = ("applicant_name", "applicant_phone", "lookup_secret", "applicant_folded", "phone_digits",
+                        "citizen_id_number")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     receipt_code: Mapped[str] = mapped_column(String(40), unique=True)
@@ -92,6 +95,9 @@ class Dossier(db.Model):
     # '0912345678' on any database (no unaccent in SQLite).
     applicant_folded: Mapped[str] = mapped_column(String(200), default="")
     phone_digits: Mapped[str] = mapped_column(String(20), default="")
+    # The CCCD number read by a scan, kept only while the admin's keep_citizen_id_number setting is
+    # on; shown masked everywhere, so it serves one purpose: finding the citizen's earlier dossiers.
+    citizen_id_number: Mapped[str | None] = mapped_column(String(12), index=True)
     channel: Mapped[str] = mapped_column(String(10), default="direct")
     received_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     digitised: Mapped[bool] = mapped_column(default=False)
@@ -129,6 +135,11 @@ class Dossier(db.Model):
     @property
     def status_label(self) -> str:
         return STATUSES.get(self.status, self.status)
+
+    @property
+    def masked_citizen_id(self) -> str:
+        """The kept CCCD number as lists and receipts show it, '0791••••••23', or ''."""
+        return mask_number(self.citizen_id_number)
 
     @property
     def printed_secret(self) -> str:
@@ -188,7 +199,8 @@ class Dossier(db.Model):
             setattr(self, key, new)
         edit = DossierEdit(changed_at=at or utcnow(), user_id=getattr(user, "id", None),
                            username=getattr(user, "username", "") or "",
-                           changes=json.dumps({key: [_shown(old), _shown(new)] for key, (old, new) in changed.items()},
+                           changes=json.dumps({key: [_shown(old, key), _shown(new, key)]
+                                               for key, (old, new) in changed.items()},
                                               ensure_ascii=False))
         self.edits.append(edit)
         return edit
@@ -205,6 +217,13 @@ class Dossier(db.Model):
     @classmethod
     def by_code(cls, code: str) -> "Dossier | None":
         return db.session.scalar(select(cls).where(cls.receipt_code == code))
+
+    @classmethod
+    def for_citizen(cls, number: str, limit: int = EARLIER_SHOWN) -> list["Dossier"]:
+        """The dossiers kept with this CCCD number, newest first, with their procedures."""
+        return list(db.session.scalars(
+            select(cls).where(cls.citizen_id_number == number).options(selectinload(cls.procedure))
+            .order_by(cls.received_at.desc(), cls.id.desc()).limit(limit)))
 
 
 class StatusChange(db.Model):
@@ -227,8 +246,10 @@ class StatusChange(db.Model):
         return STATUSES.get(self.status, self.status)
 
 
-def _shown(value) -> str:
-    """A corrected value as the history prints it."""
+def _shown(value, key: str = "") -> str:
+    """A corrected value as the history prints it; a CCCD number masked, as everywhere."""
+    if key == "citizen_id_number":
+        return mask_number(value)
     if isinstance(value, Procedure):
         return f"{value.code} – {value.name}"
     if isinstance(value, date):

@@ -66,7 +66,7 @@ def save_new_dossier(fill) -> Dossier:
 
 
 # Personal data stays out of the audit log: it names these corrections without their values.
-PRIVATE = ("applicant_name", "applicant_phone")
+PRIVATE = ("applicant_name", "applicant_phone", "citizen_id_number")
 
 
 def correct_dossier(dossier: Dossier, values: dict, user=None) -> bool:
@@ -90,7 +90,7 @@ class ListFilter:
 
 
 def filtered_dossiers(wanted: ListFilter, today: date):
-    """Newest first; the query matches the receipt code, the applicant's name or phone, or the procedure."""
+    """Newest first; the query matches the receipt code, the applicant's name, phone or CCCD number, or the procedure."""
     query = (select(Dossier).join(Dossier.procedure)
              .options(selectinload(Dossier.procedure), selectinload(Dossier.rating))
              .order_by(Dossier.received_at.desc(), Dossier.id.desc()))
@@ -121,6 +121,8 @@ def _matching(text: str):
     if words:
         conditions.append(Procedure.search_text.contains(" ".join(words)))
         conditions.append(and_(*(Dossier.applicant_folded.contains(word) for word in words)))
+    if re.fullmatch(r"\d{12}", text.strip()):  # a CCCD number, kept only while the setting is on
+        conditions.append(Dossier.citizen_id_number == text.strip())
     digits = phone_digits(text)
     if len(digits) >= 3 and not re.search(r"[^\d\s.+()-]", text):
         conditions.append(Dossier.phone_digits.contains(digits))

@@ -88,8 +88,25 @@ def _procedure_choices(form: ApplicantForm) -> dict:
     return {"hits": hits, "chosen": chosen, "time_summary": display.time_summary(chosen) if chosen else ""}
 
 
+def _applicant_context(form: ApplicantForm) -> dict:
+    """What the applicant fields show besides the form: the earlier dossiers of a kept CCCD number."""
+    number = form.kept_number()
+    return {"earlier": Dossier.for_citizen(number) if number else []}
+
+
 def _intake_page(form: DossierForm, block: str) -> Response:
-    return render("dossiers/new.html", block, form=form, **_procedure_choices(form))
+    return render("dossiers/new.html", block, form=form, **_procedure_choices(form), **_applicant_context(form))
+
+
+@bp.post("/quan-ly/ho-so/doc-can-cuoc")
+@role_required("officer")
+def read_id_card():
+    """A CCCD scan typed into the applicant box: the applicant fields filled from the card, or the reason not."""
+    form = DossierForm()
+    form.take_scan()
+    if not htmx.is_fragment_request():
+        return _intake_page(form, "form")
+    return htmx.respond(render_template("dossiers/_applicant.html", form=form, **_applicant_context(form)))
 
 
 @bp.get("/quan-ly/ho-so/them/goi-y")
@@ -134,7 +151,8 @@ def edit_dossier(code: str):
         flash("Đã lưu thay đổi; in lại biên nhận nếu người nộp cần." if changed else "Không có gì thay đổi.",
               "success" if changed else "info")
         return htmx.redirect_to(url_for(".show_dossier", code=dossier.receipt_code))
-    response = render("dossiers/edit.html", "form", form=form, dossier=dossier, **_procedure_choices(form))
+    response = render("dossiers/edit.html", "form", form=form, dossier=dossier, **_procedure_choices(form),
+                      **_applicant_context(form))
     if form.is_submitted():
         db.session.rollback()
         response.status_code = 422

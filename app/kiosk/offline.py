@@ -17,6 +17,7 @@ from app.core.database import current_revision
 from app.extensions import db
 from app.guides.models import Guide
 from app.kiosk.assets import static_url
+from app.paper_forms import kiosk as paper_forms_kiosk
 from app.qr import services as qr
 
 # Files kiosk pages load; kept so that a page opened offline looks and behaves the same.
@@ -24,6 +25,7 @@ SHELL_FILES = (
     "css/kiosk.css", "css/kiosk-community.css", "css/kiosk-modes.css", "css/meetings.css",
     "js/kiosk.js", "js/keyboard.js", "js/kiosk-offline.js", "js/kiosk-modes.js", "js/read-aloud.js",
     "js/offline-search.js", "icons/life-events.svg", "vendor/htmx-2.0.11.min.js",
+    "css/paper-forms.css", "js/paper-forms.js",
 )
 
 
@@ -50,6 +52,7 @@ def manifest() -> dict:
         if procedure.url:
             urls.append(url_for("kiosk.procedure_qr", code=procedure.code, kind="svg",
                                 v=qr.content_tag(procedure.url)))
+    urls += paper_forms_kiosk.offline_urls(procedures)  # previews and QR codes; the downloads stay online
     urls += [url_for("kiosk_guides.show_guide", guide_id=guide.id)
              for guide in db.session.scalars(Guide.in_order(published_only=True))]
     urls += [static_url(name) for name in SHELL_FILES if _exists(name)]

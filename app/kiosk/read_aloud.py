@@ -20,8 +20,8 @@ def url_if_available(endpoint: str, **values) -> str | None:
     return url_for(endpoint, **values) if speech.is_available() else None
 
 
-def procedure_text(procedure, summary: CitizenSummary) -> str:
-    """A procedure's citizen summary: name, time, fee, online or not, what to bring."""
+def procedure_text(procedure, summary: CitizenSummary, form_titles: list[str] = ()) -> str:
+    """A procedure's citizen summary: name, time, fee, online or not, what to bring, its forms."""
     sentences = [summary.name]
     if not procedure.is_active:
         sentences.append("Thủ tục này đã được thay thế, không còn áp dụng")
@@ -32,6 +32,8 @@ def procedure_text(procedure, summary: CitizenSummary) -> str:
         sentences.append("Cần mang theo: " + ". ".join(summary.bring))
     else:
         sentences.append("Giấy tờ cần mang theo: xin hỏi cán bộ tại quầy")
+    if form_titles:
+        sentences += ["Mẫu đơn, tờ khai: " + ". ".join(form_titles), "Có mẫu tại quầy, hoặc quét mã để tải về"]
     return _sentences(sentences)
 
 

@@ -12,6 +12,7 @@ from app import speech
 from app.kiosk import assets, cache, read_aloud
 from app.guides.models import Guide
 from app.meetings import services as meeting_services
+from app.paper_forms import kiosk as paper_forms_kiosk
 from app.qr import services as qr
 from app.roster import services as roster
 from app.setting.services import get_setting
@@ -115,6 +116,7 @@ def procedure(code: str):
             # The QR image URL names its content, so the image may be cached for good.
             qr_version=qr.content_tag(procedure.url) if procedure.url else None,
             read_aloud_url=read_aloud.url_if_available("kiosk.read_procedure", code=code),
+            paper_forms=paper_forms_kiosk.section(procedure),
         )
     return _page(("procedure", code, speech.is_available()), build)
 
@@ -124,7 +126,8 @@ def read_procedure(code: str):
     """The procedure's citizen summary read aloud (audio/wav): name, time, fee, online, what to bring."""
     def build():
         procedure = Procedure.by_code(code) or abort(404)
-        return read_aloud.procedure_text(procedure, summary.citizen_summary(procedure))
+        return read_aloud.procedure_text(procedure, summary.citizen_summary(procedure),
+                                         paper_forms_kiosk.spoken_titles(procedure))
     return spoken(("read-procedure", code), build)
 
 

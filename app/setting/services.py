@@ -1,5 +1,6 @@
 """Reading settings with their config defaults, saving them, and judging the public address."""
 import ipaddress
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -17,12 +18,17 @@ from app.speech import DEFAULT_VOICE, VOICES
 _snapshot: dict = {}
 
 
+def flag(value) -> bool:
+    """A stored on/off setting: 'True' (as saved), '1', 'yes' or 'on' read as on; anything else as off."""
+    return str(value).strip().lower() in ("true", "1", "yes", "on")
+
+
 @dataclass(frozen=True)
 class Spec:
     config_key: str  # the config entry that gives the default
     fallback: object  # used when the config has no such entry
     label: str  # how the audit log names it
-    kind: type = str
+    kind: Callable = str
     choices: tuple = ()  # when not empty, any other value reads as the fallback
 
 
@@ -38,6 +44,9 @@ SPECS = {
     "hall_wifi_password": Spec("HALL_WIFI_PASSWORD", "", "mật khẩu Wi-Fi hội trường"),
     # When the kiosk gives queue numbers on working days (app.queue), e.g. "07:30-11:30, 13:30-17:00".
     "queue_hours": Spec("QUEUE_HOURS", "07:30-11:30, 13:30-17:00", "giờ phát số thứ tự"),
+    # Off by default (Nghị định 13/2023: keep no more personal data than the register needs); when
+    # on, intake keeps the number a CCCD scan read, to find a citizen's earlier dossiers (app.dossiers).
+    "keep_citizen_id_number": Spec("KEEP_CITIZEN_ID_NUMBER", False, "lưu số căn cước", flag),
 }
 
 

@@ -22,6 +22,7 @@ SECTIONS = (
     Section("Sự kiện cuộc sống", "catalog.list_life_events", "viewer", "Các ô lớn trên trang chủ kiosk và thủ tục của từng ô."),
     Section("Thời hạn cần xác nhận", "catalog.review_times", "viewer", "Thủ tục nguồn ghi thời hạn không rõ đơn vị; xác nhận để kiosk hiện và tính ngày hẹn."),
     Section("Lĩnh vực", "catalog.list_fields", "viewer", "Đổi tên và sắp xếp thứ tự lĩnh vực trên kiosk."),
+    Section("Mẫu đơn, tờ khai", "paper_forms.list_forms", "viewer", "Mẫu để trống và mẫu điền sẵn hiện trên kiosk; thủ tục còn thiếu mẫu."),
     Section("Nhập danh mục", "catalog.import_catalog", "officer", "Nhập tệp JSON, CSV, XLSX; xem trước rồi áp dụng."),
     Section("Hồ sơ", "dossiers.list_dossiers", "officer", "Tiếp nhận hồ sơ, in biên nhận, đổi trạng thái."),
     Section("Quầy, số thứ tự", "queue.list_counters", "officer", "Gọi số ở quầy, màn hình gọi số, nhóm dịch vụ và giờ phát số."),
