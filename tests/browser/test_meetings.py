@@ -124,6 +124,9 @@ def test_upload_publish_print_scan_and_download_on_a_phone(officer_page, phone, 
 
     page.goto(live_server.at(urlsplit(page.url).path.removesuffix("/the-ban")))
     page.get_by_role("button", name="Thu hồi liên kết").click()
+    # Every printed card stops working: the officer is asked first.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thu hồi liên kết của cuộc họp?")
+    page.locator(".confirm-box").get_by_role("button", name="Thu hồi liên kết").click()
     expect(page.locator(".flash-success")).to_contain_text("Đã thu hồi")
     gone = phone.goto(live_server.at(urlsplit(link).path))
     assert gone.status == 404
