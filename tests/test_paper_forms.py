@@ -254,3 +254,16 @@ def test_preview_rendering_is_fast_for_a_one_page_form(app):
     started = time.perf_counter()
     pages, size = previews.render(stored, "pdf", "a.pdf")
     assert (pages, size) == (1, (640, 906)) and time.perf_counter() - started < 2.0
+
+
+def test_the_admin_says_whether_the_kiosk_has_a_printer(app, admin_client):
+    from app.setting.services import get_setting
+
+    page = admin_client.get("/quan-tri/cai-dat").get_data(as_text=True)
+    assert "Kiosk có máy in" in page
+    data = {"commune_name": "UBND xã Tân Phú", "public_base_url": "https://motcua.example.vn",
+            "kiosk_idle_seconds": "120", "kiosk_voice": "vi", "kiosk_printer": "y"}
+    assert admin_client.post("/quan-tri/cai-dat", data=data).status_code in (302, 303)
+    assert get_setting("kiosk_printer") is True
+    admin_client.post("/quan-tri/cai-dat", data=data | {"kiosk_printer": ""})
+    assert get_setting("kiosk_printer") is False

@@ -60,6 +60,7 @@ class SettingsForm(FlaskForm):
         "Giọng đọc trên kiosk (nút “Đọc to”)", validate_choice=False,
         choices=[SelectChoice(value, label) for value, label in VOICES.items()],
         validators=[AnyOf(list(VOICES), message="Vui lòng chọn một giọng đọc trong danh sách.")])
+    kiosk_printer = BooleanField("Kiosk có máy in (hiện nút “In mẫu này” bên mẫu đơn, tờ khai)")
     keep_citizen_id_number = BooleanField("Lưu số căn cước khi quét căn cước lúc tiếp nhận hồ sơ")
 
     def validate_public_base_url(self, field) -> None:
@@ -73,6 +74,7 @@ class SettingsForm(FlaskForm):
             "kiosk_idle_seconds": self.kiosk_idle_seconds.data,
             "kiosk_announcement": (self.kiosk_announcement.data or "").strip(),
             "kiosk_voice": self.kiosk_voice.data,
+            "kiosk_printer": bool(self.kiosk_printer.data),
             "keep_citizen_id_number": bool(self.keep_citizen_id_number.data),
         }
 

@@ -42,6 +42,8 @@ SPECS = {
     # Printed on meeting table cards as a Wi-Fi QR code (app.meetings).
     "hall_wifi_ssid": Spec("HALL_WIFI_SSID", "", "tên Wi-Fi hội trường"),
     "hall_wifi_password": Spec("HALL_WIFI_PASSWORD", "", "mật khẩu Wi-Fi hội trường"),
+    # "In mẫu này" beside the kiosk's forms (app.paper_forms); the kiosk PC needs KIOSK_PRINTING=1 too.
+    "kiosk_printer": Spec("KIOSK_PRINTER", False, "kiosk có máy in", flag),
     # When the kiosk gives queue numbers on working days (app.queue), e.g. "07:30-11:30, 13:30-17:00".
     "queue_hours": Spec("QUEUE_HOURS", "07:30-11:30, 13:30-17:00", "giờ phát số thứ tự"),
     # Off by default (Nghị định 13/2023: keep no more personal data than the register needs); when
