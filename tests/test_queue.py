@@ -112,7 +112,7 @@ def test_a_group_no_longer_giving_numbers_is_refused_in_vietnamese(client, desk,
 
 
 def _token(page: str) -> str:
-    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
 
 
 # --- The counter's actions ---------------------------------------------------------------------

@@ -104,4 +104,4 @@ def _page(counter: Counter, message: str | None = None, transfer_form: TransferF
     return render("queue/counter.html", "panel", counter=counter, ticket=ticket, message=message,
                   waiting=[(group, waiting.get(group.id, 0)) for group in counter.groups],
                   transfer_form=transfer_form or _transfer_form(counter, formdata=None),
-                  action_form=ActionForm(), intake_url=intake)
+                  intake_url=intake)
