@@ -152,14 +152,33 @@ def test_the_number_is_not_kept_by_default(procedure, officer_client):
     assert NUMBER not in every_text(officer_client) and MASKED not in every_text(officer_client)
 
 
+def settings_form(**values) -> dict:
+    """The admin's settings form as posted, with the other settings as they are."""
+    return {"commune_name": "UBND xã Tân Phú", "public_base_url": "https://x.vn", "kiosk_idle_seconds": "120",
+            "kiosk_voice": get_setting("kiosk_voice")} | values
+
+
 def test_the_admin_switches_keeping_on_and_it_is_audited(app, admin_client):
-    assert 'name="keep_citizen_id_number"' in admin_client.get("/quan-tri/cai-dat").get_data(as_text=True)
-    admin_client.post("/quan-tri/cai-dat", data={"commune_name": "UBND xã Tân Phú", "public_base_url": "https://x.vn",
-                                                 "kiosk_idle_seconds": "120", "kiosk_voice": get_setting("kiosk_voice"),
-                                                 "keep_citizen_id_number": "y"})
+    page = admin_client.get("/quan-tri/cai-dat").get_data(as_text=True)
+    assert 'name="keep_citizen_id_number"' in page and "Nghị định 13/2023" in page
+    assert 'name="keep_citizen_id_number" type="checkbox" value="y">' in page  # off until the admin says so
+    admin_client.post("/quan-tri/cai-dat", data=settings_form(keep_citizen_id_number="y"))
     assert get_setting("keep_citizen_id_number") is True
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "settings"))
     assert "lưu số căn cước" in entry.message
+
+
+def test_switching_keeping_off_erases_the_kept_numbers(procedure, keep_numbers, officer_client, admin_client):
+    officer_client.post("/quan-ly/ho-so/them", data=intake(citizen_id_number=NUMBER))
+    officer_client.post("/quan-ly/ho-so/them", data=intake(citizen_id_number="079190005678"))
+    officer_client.post("/quan-ly/ho-so/them", data=intake())
+    response = admin_client.post("/quan-tri/cai-dat", data=settings_form(), follow_redirects=True)
+    assert "Đã lưu cài đặt. Đã xóa 2 số căn cước đã lưu." in response.get_data(as_text=True)
+    assert db.session.scalars(select(Dossier.citizen_id_number)).all() == [None, None, None]
+    assert "Xóa 2 số căn cước đã lưu cùng hồ sơ" in audit_text() and NUMBER not in audit_text()
+    assert "earlier-dossiers" not in scanned(officer_client, LAN)
+    again = admin_client.post("/quan-tri/cai-dat", data=settings_form(), follow_redirects=True)
+    assert "Không có gì thay đổi." in again.get_data(as_text=True) and "Đã xóa" not in again.get_data(as_text=True)
 
 
 def test_a_kept_number_is_masked_in_the_list_the_page_and_the_receipt(procedure, keep_numbers, officer_client):

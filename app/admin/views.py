@@ -11,6 +11,7 @@ from app.auth.access import require_role
 from app.auth.models import User
 from app.core import security
 from app.core.htmx import redirect_to, render
+from app.dossiers.services import forget_citizen_id_numbers
 from app.extensions import db
 from app.setting import communes
 from app.setting import services as settings
@@ -107,8 +108,11 @@ def edit_settings():
     form = SettingsForm(data=settings.all_settings())
     if form.validate_on_submit():
         changed = settings.save_settings(form.values())
+        # Keeping no numbers means keeping none of those kept so far either (Nghị định 13/2023).
+        erased = forget_citizen_id_numbers() if changed.get("keep_citizen_id_number") == [True, False] else 0
         db.session.commit()
-        flash("Đã lưu cài đặt." if changed else "Không có gì thay đổi.", "success")
+        flash(("Đã lưu cài đặt." if changed else "Không có gì thay đổi.")
+              + (f" Đã xóa {erased} số căn cước đã lưu." if erased else ""), "success")
         return redirect_to(url_for("admin.edit_settings"))
     province = request.args.get("tinh", "")
     context = {

@@ -82,6 +82,16 @@ def correct_dossier(dossier: Dossier, values: dict, user=None) -> bool:
     return True
 
 
+def forget_citizen_id_numbers() -> int:
+    """Erase every kept CCCD number (the admin stopped keeping them); one audit entry, without the numbers."""
+    erased = db.session.execute(update(Dossier).where(Dossier.citizen_id_number.is_not(None))
+                                .values(citizen_id_number=None)).rowcount
+    if erased:
+        audit.record("settings", record_type="dossier",
+                     message=f"Xóa {erased} số căn cước đã lưu cùng hồ sơ (đã tắt “lưu số căn cước”)")
+    return erased
+
+
 @dataclass
 class ListFilter:
     query: str = ""
