@@ -28,6 +28,10 @@ PUBLIC_ENDPOINTS = {"static", "auth.login", "qr.follow_short_link",
 # A dossier's status by receipt code and lookup secret (kiosk and the receipt's QR) and the citizen's
 # rating: procedure, dates and status only, only with the secret; wrong secrets limited per receipt
 # code (tests/test_dossiers_public.py). The secret's form shows nothing about the code.
+# A procedure's forms (mẫu đơn): the blank file and its example, as the kiosk's QR codes link them,
+# their page images and QR codes, and the kiosk's print request (app/paper_forms/public_views.py).
+PUBLIC_ENDPOINTS |= {"paper_forms.download_file", "paper_forms.page_image", "paper_forms.file_qr",
+                     "paper_forms.print_form"}
 PUBLIC_ENDPOINTS |= {"dossiers.lookup", "dossiers.ask_secret", "dossiers.show_status", "dossiers.rate_service"}
 # Queue numbers: the kiosk's group choice, taking a number and its ticket (number, group, time; no
 # person), and the hall TV's read-only screen, board, chime and spoken calls (app/queue, each @public).
@@ -42,6 +46,8 @@ def _sample_url(app: Flask, rule: Rule) -> str:
     """A concrete URL for `rule`, with plausible values for its arguments."""
     values = {}
     for name in rule.arguments:
+        if name not in rule._converters:  # given by the rule's defaults, not by the path
+            continue
         converter = rule._converters[name]
         items = getattr(converter, "items", None)
         values[name] = sorted(items)[0] if items else (1 if isinstance(converter, IntegerConverter) else "1.000001")
