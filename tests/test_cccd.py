@@ -58,6 +58,24 @@ def test_a_decomposed_scan_is_kept_composed():
     assert read.name == "Lê Thị Thủy" and unicodedata.is_normalized("NFC", read.name)
 
 
+def as_windows_1252(text: str) -> str:
+    """What a scanner in a Windows-1252 keyboard mode types for UTF-8 `text` (undefined bytes as Latin-1)."""
+    def char(byte: int) -> str:
+        try:
+            return bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            return chr(byte)
+    return "".join(char(b) for b in text.encode("utf-8"))
+
+
+def test_a_scanner_typing_utf8_as_windows_1252_is_read_right():
+    assert as_windows_1252("Nguyễn") == "Nguyá»…n"
+    for name in NAMES:
+        assert cccd.parse(as_windows_1252(card(name=name)), today=TODAY).name == name
+    # Real Vietnamese made only of Windows-1252 letters is left as it is.
+    assert cccd.parse(card(name="Lê Hà", sex="Nam", address="Ap 3, Hà Tiên"), today=TODAY).name == "Lê Hà"
+
+
 def test_the_scanner_prefix_and_enter_around_the_code_do_not_matter():
     assert cccd.parse(f"  {card()}\r\n", today=TODAY).number == "079190001234"
 

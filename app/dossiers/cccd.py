@@ -61,7 +61,7 @@ def mask_number(number: str | None) -> str:
 
 def parse(text: str | None, today: date | None = None) -> CitizenCard:
     """The card in `text`, or ScanError saying in Vietnamese why it is not one."""
-    text = unicodedata.normalize("NFC", (text or "").strip())
+    text = unicodedata.normalize("NFC", _repaired((text or "").strip()))
     if not text:
         raise ScanError(f"Máy quét chưa gửi gì. {AGAIN}")
     if len(text) > MAX_LENGTH:
@@ -79,6 +79,19 @@ def parse(text: str | None, today: date | None = None) -> CitizenCard:
     _check_dates(birth_date, issued_on, today or date.today())
     return CitizenCard(number=number, old_number=old_number, name=_name(name), birth_date=birth_date,
                        sex=_sex(sex), address=_address(address), issued_on=issued_on)
+
+
+def _repaired(text: str) -> str:
+    """UTF-8 typed byte by byte as Windows-1252 (a scanner's keyboard mode): 'Nguyá»…n' -> 'Nguyễn'.
+
+    Real Vietnamese never survives the round trip (ễ, ị, ă are not Windows-1252; 'Lê Hà' is not UTF-8).
+    """
+    try:
+        # Bytes Windows-1252 leaves undefined come through as the Latin-1 control characters.
+        raw = bytes(ord(c) if ord(c) < 256 else c.encode("cp1252")[0] for c in text)
+        return raw.decode("utf-8")
+    except UnicodeError:
+        return text
 
 
 def _refuse_other_codes(text: str) -> None:
