@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from app.catalog.folding import search_fold
 from app.catalog.respell import corrected, in_catalogue_words, split_run_together
 from app.catalog.search_index import SearchIndex, current_index
-from app.catalog.synonyms import Span
+from app.catalog.synonyms import Span, Thesaurus
 
 MAX_QUERY_CHARS = 300
 MAX_WORDS = 20
@@ -29,6 +29,13 @@ IN_FIELD = 0.45
 PHRASE = 0.6  # two adjacent query words adjacent in the name: share of their mean weight
 FILLER = 0.15
 SCATTERED = 0.8  # words of a synonym span found apart, in a document the list does not point to
+# The procedure's own text (search_body): a word's share of its rarity there, at the top level.
+IN_BODY = 0.3
+# A word in a fifth of the texts or more ("giấy", "có", "người") says nothing of a situation.
+BODY_MIN_WEIGHT = 1.1
+# Words that join two needs in one sentence ("và", "với lại", "đồng thời"); "rồi" and "với" mostly do not.
+NEED_JOINS = (("va",), ("voi", "lai"), ("dong", "thoi"), ("sau", "do"), ("them", "nua"))
+NEED_POOL = 10  # a need's best answer moves up only from the sentence's ten best
 # Hits scoring under this share of the best one are noise to an elderly reader.
 KEEP_SHARE = 0.3
 MAX_STEPS = 5000
@@ -65,20 +72,67 @@ class Feature:
 
 def search_procedures(query: str, limit: int = 30) -> list[SearchHit]:
     """The in-force procedures best matching `query`, best first; [] for an empty query."""
-    words = query_words(query)
-    if not words or limit <= 0:
+    if not query_words(query) or limit <= 0:
         return []
     index = current_index()
     if not index.size:
         return []
+    words = query_words(query, index.thesaurus)
     words = split_run_together(index, in_catalogue_words(words))[:MAX_WORDS]
-    if len(words) <= SHORT_QUERY:
-        ranked = _ranked(index, words, limit)
-    else:  # a sentence: its everyday words pile up in very long names
-        ranked = sorted(((score * _long_name_factor(index, number), number)
-                         for score, number in _ranked(index, words, limit + LONG_NAME_POOL)),
-                        key=lambda pair: (-pair[0], pair[1]))
+    ranked = _first_need_first(index, words, _sentence_ranked(index, words, max(limit, NEED_POOL)))
     return [_hit(index, number, score) for score, number in ranked[:limit]]
+
+
+def _sentence_ranked(index: SearchIndex, words: list[str], limit: int) -> list[tuple[float, int]]:
+    if len(words) <= SHORT_QUERY:
+        return _ranked(index, words, limit)
+    # A sentence: its everyday words pile up in very long names.
+    return sorted(((score * _long_name_factor(index, number), number)
+                   for score, number in _ranked(index, words, limit + LONG_NAME_POOL)),
+                  key=lambda pair: (-pair[0], pair[1]))
+
+
+def _first_need_first(index: SearchIndex, words: list[str], ranked: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """Two needs in one sentence ("khai tử cho bố và rút tiền tuất"): the first need's best answer leads.
+
+    An answer serving both (a joint procedure) stays first; only answers the whole sentence already
+    ranks among its best move up: a need read alone is easily misread, the sentence around it is not."""
+    needs = _needs(index, words)[:2]
+    if len(needs) < 2 or not ranked:
+        return ranked
+    bests = [[number for _, number in _sentence_ranked(index, need, 3)] for need in needs]
+    if all(ranked[0][1] in best for best in bests):
+        return ranked
+    pool = {number: score for score, number in ranked[:NEED_POOL]}
+    leads = list(dict.fromkeys(best[0] for best in bests if best and best[0] in pool))
+    if not leads or leads[0] != bests[0][0]:  # the first need's answer is not among the sentence's best
+        return ranked
+    top = ranked[0][0]
+    return [(top, n) for n in leads] + [(score, n) for score, n in ranked if n not in leads]
+
+
+def _needs(index: SearchIndex, words: list[str]) -> list[list[str]]:
+    """The sentence cut at its conjunctions, keeping parts with two words or more that are not filler."""
+    parts, current, i = [], [], 0
+    while i < len(words):
+        join = next((j for j in NEED_JOINS if tuple(words[i:i + len(j)]) == j), None)
+        if join:
+            parts.append(current)
+            current, i = [], i + len(join)
+        else:
+            current.append(words[i])
+            i += 1
+    parts.append(current)
+    return [part for part in parts if _content(index, part) >= 2]
+
+
+def _content(index: SearchIndex, words: list[str]) -> int:
+    """How many of `words` are no filler of the synonym list."""
+    covered = set()
+    for span in index.thesaurus.spans(words):
+        if span.is_filler:
+            covered.update(range(span.start, span.end))
+    return len(words) - len(covered)
 
 
 def _ranked(index: SearchIndex, words: list[str], limit: int) -> list[tuple[float, int]]:
@@ -95,12 +149,19 @@ def _long_name_factor(index: SearchIndex, number: int) -> float:
     return 1.0 if length <= LONG_NAME else math.sqrt(LONG_NAME / length)
 
 
-def query_words(query: object) -> list[str]:
-    """Folded query words, each once, at most MAX_WORDS: any input is safe here."""
+def query_words(query: object, thesaurus: Thesaurus | None = None) -> list[str]:
+    """Folded query words, each once, at most MAX_WORDS: any input is safe here.
+
+    With the synonym list, listed filler of two words or more goes first: a question's "cần giấy
+    tờ gì" or "ở đâu" says nothing of the need, and would lose its shape once repeated words go."""
     if not isinstance(query, str):
         return []
-    unique = dict.fromkeys(search_fold(query[:MAX_QUERY_CHARS]).split())
-    return list(unique)[:MAX_WORDS]
+    words = search_fold(query[:MAX_QUERY_CHARS]).split()
+    if thesaurus is not None:
+        spans = [span for span in thesaurus.spans(words) if span.is_filler and span.end - span.start > 1]
+        dropped = {i for span in spans for i in range(span.start, span.end)}
+        words = [word for i, word in enumerate(words) if i not in dropped] or words
+    return list(dict.fromkeys(words))[:MAX_WORDS]
 
 
 def _hit(index: SearchIndex, number: int, score: float) -> SearchHit:
@@ -117,17 +178,21 @@ def _features(index: SearchIndex, words: list[str]) -> list[Feature]:
     literal = [_literal(index, word, i == typing) for i, word in enumerate(words)]
     synonyms = {id(s): _synonym(index, words, literal, s) for s in span_of if s and not s.is_filler}
     weights, features = [], []
+    filler = [bool(span and span.is_filler) for span in span_of]
+    # A listed phrase is read as the list says ("nhập khẩu" is residence, not imported goods).
+    body_weights = [0.0 if span_of[i] else _body_weight(index, word) for i, word in enumerate(words)]
     for i, span in enumerate(span_of):
         weight, feature = _word_feature(index.size, literal[i], synonyms.get(id(span), NO_SYNONYM))
-        if span and span.is_filler:
+        if filler[i]:
             feature, weight = _scaled(feature, FILLER), weight * FILLER
         weights.append(weight)
-        features.append(feature)
+        features.append(_with_body(index, feature, words[i], body_weights[i]))
     for i in range(typing):
         same_span = span_of[i] is not None and span_of[i] is span_of[i + 1]
         synonym = synonyms.get(id(span_of[i]), NO_SYNONYM) if same_span else NO_SYNONYM
-        pair = _pair_feature(index, words[i], words[i + 1], i + 1 == typing, synonym)
-        features.append(_scaled(pair, PHRASE * (weights[i] + weights[i + 1]) / 2))
+        pair = _scaled(_pair_feature(index, words[i], words[i + 1], i + 1 == typing, synonym),
+                       PHRASE * (weights[i] + weights[i + 1]) / 2)
+        features.append(pair)
     kept = [f for f in features if f.options]
     return sorted(kept, key=lambda f: f.best, reverse=True)
 
@@ -214,6 +279,28 @@ def _pair_feature(index: SearchIndex, first: str, second: str, typing: bool, syn
 def _feature(options: list[tuple[float, int]], union: int, weight: float) -> Feature:
     kept = sorted(((value * weight, mask) for value, mask in options if mask), key=lambda o: -o[0])
     return Feature(kept, union)
+
+
+def _body_weight(index: SearchIndex, word: str) -> float:
+    """The word's rarity in the procedures' own text; 0 when no text holds it."""
+    frequency = index.body.frequency.get(word, 0)
+    weight = _idf(frequency, index.size) if frequency else 0.0
+    return weight if weight >= BODY_MIN_WEIGHT else 0.0
+
+
+def _with_body(index: SearchIndex, feature: Feature, word: str, weight: float) -> Feature:
+    """The word's feature plus the documents whose own text alone holds it, by its level there.
+
+    Per word the better field counts: the text adds nothing where the name holds the word, so a
+    name that matches keeps its lead and twin procedures keep their order."""
+    if not weight:
+        return feature
+    options, union = list(feature.options), feature.union
+    for level, mask in index.body.levels(word):
+        if mask := mask & ~feature.union:
+            options.append((IN_BODY * weight * level, mask))
+            union |= mask
+    return _feature(options, union, 1.0)
 
 
 def _scaled(feature: Feature, factor: float) -> Feature:

@@ -14,7 +14,9 @@ from flask import current_app
 from sqlalchemy import select
 
 from app.catalog.folding import search_fold
-from app.catalog.models import STATUS_ACTIVE, Field, Procedure
+from app.catalog.models import STATUS_ACTIVE, Field, LifeEvent, LifeEventProcedure, Procedure
+from app.catalog.search_body import FIELDS as BODY_FIELDS
+from app.catalog.search_body import BodyIndex, bit_set, body_index
 from app.catalog.synonyms import Thesaurus, thesaurus
 from app.core.database import current_revision
 from app.extensions import db
@@ -38,11 +40,21 @@ class Entry:
     length: int  # words of the name, without a leading "Thủ tục"
 
 
+@dataclass(frozen=True)
+class EventLink:
+    """A life event a result belongs to, as the search page links it."""
+
+    slug: str
+    name: str
+    icon: str
+    position: int
+
+
 class Vocabulary:
     """Terms mapped to the bit set of documents holding them, with prefix look-up."""
 
     def __init__(self, postings: dict[str, list[int]]):
-        self.masks = {term: _bits(ids) for term, ids in postings.items()}
+        self.masks = {term: bit_set(ids) for term, ids in postings.items()}
         self.terms = sorted(self.masks)
         self._prefix_memo: dict[str, int] = {}
 
@@ -70,6 +82,8 @@ class SearchIndex:
     bigrams: Vocabulary  # adjacent word pairs "a b" of the name and of each keyword phrase
     synonym_masks: dict[str, int]  # folded catalogue phrase (or field target) -> documents it points to
     thesaurus: Thesaurus  # the synonym list plus every field name of two words or more
+    body: BodyIndex  # the procedure's own text: applicants, result, documents, conditions, steps...
+    events: dict[str, tuple[EventLink, ...]]  # code -> the life events listing it
 
     @property
     def size(self) -> int:
@@ -103,8 +117,19 @@ def build_index() -> SearchIndex:
         words = tuple(search_fold(field_name).split())
         if len(words) >= 2:  # "Thú y", "Đất đai": a field's name typed whole finds its procedures
             target = FIELD_TARGET + " ".join(words)
-            field_phrases[words], masks[target] = target, _bits(numbers)
-    return SearchIndex(entries, primary, anywhere, bigrams, masks, thesaurus().with_phrases(field_phrases))
+            field_phrases[words], masks[target] = target, bit_set(numbers)
+    return SearchIndex(entries, primary, anywhere, bigrams, masks, thesaurus().with_phrases(field_phrases),
+                       body_index([row for row, _ in rows]), _events())
+
+
+def _events() -> dict[str, tuple[EventLink, ...]]:
+    query = (select(Procedure.code, LifeEvent.slug, LifeEvent.name, LifeEvent.icon, LifeEvent.position)
+             .join(LifeEventProcedure, LifeEventProcedure.procedure_id == Procedure.id)
+             .join(LifeEvent).order_by(LifeEvent.position, LifeEvent.id))
+    events: dict[str, tuple[EventLink, ...]] = {}
+    for code, *event in db.session.execute(query):
+        events[code] = events.get(code, ()) + (EventLink(*event),)
+    return events
 
 
 FIELD_TARGET = "linh vuc:"  # synonym targets that are a field's procedures, not words of names
@@ -121,7 +146,7 @@ def _ranked_rows() -> list[tuple]:
     """(row, folded name words) of in-force procedures, in static rank order."""
     query = (
         select(Procedure.code, Procedure.name, Procedure.short_name, Procedure.keywords, Procedure.search_text,
-               Procedure.online, Procedure.is_common,
+               Procedure.online, Procedure.is_common, *(getattr(Procedure, name) for name in BODY_FIELDS),
                Field.name.label("field_name"), Field.slug.label("field_slug"))
         .join(Field)
         .where(Procedure.status == STATUS_ACTIVE)
@@ -188,13 +213,6 @@ def _synonym_masks(primary: Vocabulary) -> dict[str, int]:
             mask &= primary.exact(word)
         masks[target] = max(mask, 0)
     return masks
-
-
-def _bits(numbers: list[int]) -> int:
-    bits = bytearray((max(numbers) >> 3) + 1)
-    for n in numbers:
-        bits[n >> 3] |= 1 << (n & 7)
-    return int.from_bytes(bits, "little")
 
 
 _indexes: dict[str, tuple[int, SearchIndex]] = {}

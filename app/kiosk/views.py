@@ -3,7 +3,7 @@ from flask import Blueprint, Response, abort, render_template, request, url_for
 from sqlalchemy import select
 
 from app.announcements.models import Announcement
-from app.catalog import display, life_events, search, summary
+from app.catalog import display, life_events, search, search_events, summary
 from app.catalog.models import Field, LifeEvent, Procedure
 from app.core import collation
 from app.core.htmx import is_fragment_request, render_html, respond
@@ -147,6 +147,7 @@ def search_page():
         hits = search.search_procedures(query, limit=SEARCH_LIMIT + 1)
         return render_html("kiosk/search.html", "results", query=query,
                            hits=hits[:SEARCH_LIMIT], more=len(hits) > SEARCH_LIMIT,
+                           events=search_events.events_for(hits),
                            procedure_url=url_for("kiosk.procedure", code=CODE_SLOT))
 
     # Kiosk users repeat the same few searches: keep each rendered answer until the catalogue moves.
