@@ -86,6 +86,15 @@ def test_without_htmx_the_scan_answers_with_the_whole_intake_page(procedure, off
     assert box_value(html) == "Nguyễn Thị Lan" and "Đã điền từ căn cước" in html
 
 
+def test_a_long_address_does_not_cut_the_scan_short(procedure, officer_client):
+    """The name box takes 200 letters typed by hand but a whole code from the scanner."""
+    long_card = card(address="Tổ dân phố số 12, khu phố Bình Minh, đường Nguyễn Văn Cừ nối dài, phường Phú Hòa, "
+                             "thành phố Thủ Dầu Một, tỉnh Bình Dương, nay là phường Phú Lợi, Thành phố Hồ Chí Minh")
+    assert len(long_card) > 200
+    assert 'maxlength="1000"' in officer_client.get("/quan-ly/ho-so/them").get_data(as_text=True)
+    assert box_value(scanned(officer_client, long_card)) == "Nguyễn Thị Lan"
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_names_keep_every_tone_mark_and_d(procedure, officer_client, name):
     assert box_value(scanned(officer_client, card(name=name))) == name

@@ -13,7 +13,7 @@ from app.core import htmx
 from app.core.htmx import render
 from app.dossiers import importer
 from app.dossiers.models import STATUSES
-from app.dossiers.views import bp
+from app.dossiers.blueprint import bp
 from app.extensions import db
 
 # Which stored upload (the catalogue's upload store) this user is previewing.

@@ -15,7 +15,7 @@ from app.auth.access import public
 from app.dossiers import services
 from app.dossiers.forms import RatingForm
 from app.dossiers.models import LOOKUP_SECRET_LENGTH, Dossier, Rating
-from app.dossiers.views import bp
+from app.dossiers.blueprint import bp
 from app.extensions import csrf, db
 
 CODE_SHAPE = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,39}$")

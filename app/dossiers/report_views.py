@@ -9,7 +9,7 @@ from app.core.htmx import render
 from app.core.params import record_id
 from app.dossiers import export, figures, periods, statistics, trend
 from app.dossiers.models import RATINGS
-from app.dossiers.views import bp, today
+from app.dossiers.blueprint import bp, today
 from app.extensions import db
 from app.queue import statistics as queue_statistics
 

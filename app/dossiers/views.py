@@ -1,34 +1,26 @@
 """Staff pages of the register: the list with quick status changes, fast intake, one dossier, receipts.
 
 The public status pages, the statistics and the import attach their routes to the same blueprint
-from their own modules (imported at the bottom).
+(app.dossiers.blueprint) from their own modules, imported at the bottom.
 """
-from flask import Blueprint, Response, abort, flash, make_response, redirect, render_template, request, url_for
+from flask import Response, abort, flash, make_response, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from app.auth.access import role_required, safe_next
 from app.catalog import display, search
 from app.core import htmx
 from app.core.htmx import render
-from app.core.timeutil import to_local, utcnow
 from app.dossiers import services
+from app.dossiers.blueprint import bp, today, vn_date
 from app.dossiers.forms import ApplicantForm, DossierEditForm, DossierForm
 from app.dossiers.models import STATUSES, Dossier
 from app.extensions import db
 from app.qr import services as qr
 from app.setting.services import get_setting, unreachable_reason
 
-bp = Blueprint("dossiers", __name__)
-
 PER_PAGE = 50
 SUGGESTIONS = 8
 RECEIPT_SIZES = ("80mm", "a5")
-
-
-@bp.app_template_filter("vn_date")
-def vn_date(value) -> str:
-    """A date as 24/02/2026."""
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 def dossier_or_404(code: str) -> Dossier:
@@ -39,10 +31,6 @@ def public_status_url(dossier: Dossier) -> str:
     """The address printed as the receipt's QR code: it carries the lookup secret."""
     path = url_for("dossiers.show_status", code=dossier.receipt_code, secret=dossier.lookup_secret)
     return get_setting("public_base_url").rstrip("/") + path
-
-
-def today():
-    return to_local(utcnow()).date()
 
 
 @bp.get("/quan-ly/ho-so/")
