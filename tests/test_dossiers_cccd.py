@@ -228,7 +228,7 @@ def test_a_kept_number_is_never_in_clear_in_the_audit_log_or_exports(procedure, 
 def test_a_correction_without_a_new_scan_keeps_the_number(procedure, keep_numbers, officer_client):
     officer_client.post("/quan-ly/ho-so/them", data=intake(citizen_id_number=NUMBER))
     form = officer_client.get("/quan-ly/ho-so/XT-2026-000001/sua").get_data(as_text=True)
-    assert NUMBER not in form  # the edit page does not carry the number in clear
+    assert NUMBER not in form and f"Số căn cước đã lưu: {MASKED}" in form  # never in clear on the edit page
     officer_client.post("/quan-ly/ho-so/XT-2026-000001/sua", data={
         "procedure_code": "9.000001", "applicant_name": "Nguyễn Thị Lành", "due_date": "2026-03-05"})
     dossier = Dossier.by_code("XT-2026-000001")
