@@ -25,9 +25,11 @@
     } else if (key.dataset.key !== undefined) {
       value += key.dataset.key;
     }
+    if (value === input.value) { return; }
     input.value = value;
-    // htmx listens for "input" on the search box (debounced in its hx-trigger).
-    input.dispatchEvent(new Event("input", { bubbles: true }));
+    // A tap on our keys is deliberate: htmx searches on "kiosk-key" at once, while "input" from
+    // a real keyboard waits for a pause (see the search box's hx-trigger).
+    input.dispatchEvent(new CustomEvent("kiosk-key", { bubbles: true }));
   }
 
   // Listeners sit on the document, so they survive htmx restoring the page from history.
