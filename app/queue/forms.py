@@ -68,7 +68,8 @@ class CounterForm(FlaskForm):
     editing: Counter | None = None
 
     def validate_number(self, field) -> None:
-        taken = Counter.by_number(field.data) if field.data else None
+        # Out of range already has its message; a 30-digit number must not reach the database.
+        taken = Counter.by_number(field.data) if field.data and 1 <= field.data <= 99 else None
         if taken is not None and taken is not self.editing:
             raise ValidationError(f"Đã có quầy số {field.data}.")
 

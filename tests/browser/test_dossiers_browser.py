@@ -42,7 +42,7 @@ def test_enter_print_scan_look_up_resolve_and_count(staff_page, live_server, bro
     expect(choice).to_be_visible()
     procedure.press("Tab")  # the keyboard goes from the search box into the choices
     choice.check()
-    expect(page.locator("#han-tra")).to_contain_text("Hạn trả tự tính")
+    expect(page.locator("#han-tra")).to_contain_text("Hạn trả tự tính", timeout=15_000)
     page.get_by_label("Họ tên người nộp").fill("Nguyễn Văn Trình Duyệt")
     page.get_by_label("Số điện thoại").fill("0912 000 111")
     page.screenshot(path=artifacts / "dossier-intake.png", full_page=True)

@@ -3,6 +3,7 @@
 The pages are read from the URL map, so a new staff page is walked (or must be named below) without
 anyone remembering this test.
 """
+import io
 import secrets
 from datetime import date, datetime
 
@@ -10,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 from flask import url_for
 from sqlalchemy import delete, select
+from werkzeug.datastructures import FileStorage
 
 from app.announcements.models import Announcement
 from app.auth.access import is_public
@@ -20,7 +22,10 @@ from app.dossiers.models import Dossier
 from app.extensions import db
 from app.guides.models import Guide, GuideStep
 from app.meetings.models import AgendaItem, Meeting
+from app.paper_forms import services as paper_services
+from app.queue.models import Counter, ServiceGroup
 from app.staff.navigation import sections_for
+from tests.uploadfiles import pdf_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -32,6 +37,7 @@ NOT_PAGES = {
     "dossiers.receipt_qr", "dossiers.print_receipt", "dossiers.print_lookup_slip", "dossiers.preview_due_date",
     "dossiers.suggest_procedures", "guides.step_image", "meetings.link_qr", "meetings.wifi_qr",
     "meetings.staff_download", "meetings.table_card", "qr.print_sheet", "auth.login",
+    "paper_forms.staff_download",
 }
 
 
@@ -58,19 +64,31 @@ def records(live_server):
                             Activity(occurred_on=date(2026, 3, 2), hamlet=hamlet, kind="vneid_2",
                                      people_helped=12, members=[member])])
         db.session.commit()
+        blank = paper_services.store_file(
+            FileStorage(io.BytesIO(pdf_bytes("To khai thu")), filename="to-khai-thu.pdf",
+                        content_type="application/pdf"),
+            "to-khai-thu.pdf", paper_services.BLANK_KINDS, username)
+        paper_form = paper_services.create_form("Tờ khai thử trên điện thoại", blank, None)
+        group = ServiceGroup(letter="Z", name="Nhóm thử trên điện thoại", position=99)
+        counter = Counter(number=97, name="Quầy thử", groups=[group])
+        db.session.add_all([group, counter])
+        db.session.commit()
         field = db.session.scalar(select(Field).order_by(Field.id))
         event_id = db.session.execute(db.text("SELECT id FROM life_event ORDER BY id LIMIT 1")).scalar()
         values = {
             "meeting_id": meeting.id, "hamlet_id": hamlet.id, "member_id": member.id, "guide_id": guide.id,
             "step_id": guide.steps[0].id, "user_id": admin.id, "announcement_id": announcement.id,
-            "field_id": field.id, "event_id": event_id,
-            "code": {"catalog": "1.001193", "dossiers": dossier.receipt_code}, "part": "ten",
+            "field_id": field.id, "event_id": event_id, "form_id": paper_form.id,
+            "group_id": group.id, "counter_id": counter.id, "number": counter.number,
+            "code": {"catalog": "1.001193", "paper_forms": "1.001193", "dossiers": dossier.receipt_code},
+            "part": "ten",
         }
         yield username, values
         db.session.execute(delete(activity_member).where(activity_member.c.member_id == member.id))
         db.session.execute(delete(Activity).where(Activity.hamlet_id == hamlet.id))
-        for row in (member, hamlet, announcement, dossier, guide, meeting, admin):
+        for row in (member, hamlet, announcement, dossier, guide, meeting, admin, counter, group):
             db.session.delete(db.session.merge(row))
+        paper_services.delete_form(db.session.merge(paper_form))
         db.session.commit()
 
 
@@ -82,7 +100,7 @@ def staff_pages(app, values: dict) -> dict[str, str]:
             continue
         blueprint = rule.endpoint.split(".")[0]
         args = {}
-        for name in rule.arguments:
+        for name in rule.arguments - set(rule.defaults or {}):  # "/them" pages take no id
             value = values.get(name)
             args[name] = value[blueprint] if isinstance(value, dict) else value
         assert None not in args.values(), f"{rule.endpoint}: no value for {rule.arguments}: add it to `records`"
