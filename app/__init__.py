@@ -93,7 +93,7 @@ def register_blueprints(app: Flask) -> None:
 
     for blueprint in (community_bp, roster_bp, announcements_bp, guides_bp, kiosk_guides_bp):
         app.register_blueprint(blueprint)
-    from app.queue.blueprint import blueprint as queue_blueprint
+    from app.queue import blueprint_with_routes as queue_blueprint
 
     app.register_blueprint(queue_blueprint())
 

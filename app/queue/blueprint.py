@@ -1,14 +1,8 @@
-"""The queue's blueprint; its routes live in one module per audience (kiosk, hall, counter, settings)."""
+"""The queue's blueprint; its routes live in one module per audience (kiosk, hall, counter, settings),
+attached by app.queue.blueprint_with_routes() so that no route module is imported back from here."""
 from flask import Blueprint
 
 bp = Blueprint("queue", __name__)
-
-
-def blueprint() -> Blueprint:
-    """The blueprint with every route module attached (imported here, so no module imports back)."""
-    from app.queue import counter_views, hall_views, setting_views, ticket_views  # noqa: F401
-
-    return bp
 
 
 @bp.app_context_processor
