@@ -11,7 +11,7 @@ from app.core.timeutil import utcnow
 from app.extensions import db
 from app.meetings import forms, links, services
 from app.meetings.models import Meeting, ShareLink
-from app.meetings.views import bp
+from app.meetings.blueprint import bp
 from app.qr import services as qr
 
 GRANTS_KEY = "meeting_pins"

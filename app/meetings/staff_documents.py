@@ -8,7 +8,8 @@ from app.core import htmx
 from app.extensions import db
 from app.meetings import forms, services
 from app.meetings.models import AgendaItem, MeetingDocument
-from app.meetings.views import STAFF, _done, _meeting_or_404, _meeting_page, bp
+from app.meetings.blueprint import STAFF, bp, done as _done
+from app.meetings.blueprint import meeting_or_404 as _meeting_or_404, meeting_page as _meeting_page
 
 
 def _item_or_404(meeting, item_id: int) -> AgendaItem:

@@ -10,7 +10,8 @@ from app.auth.access import role_required
 from app.core.htmx import render
 from app.extensions import db
 from app.meetings import forms, links, services
-from app.meetings.views import STAFF, _done, _link_url, _meeting_or_404, _meeting_page, bp
+from app.meetings.blueprint import STAFF, bp, done as _done, link_url as _link_url
+from app.meetings.blueprint import meeting_or_404 as _meeting_or_404, meeting_page as _meeting_page
 from app.qr import services as qr
 from app.setting.services import get_setting, save_settings
 from app.setting.models import Setting
