@@ -3,6 +3,7 @@ from flask import Flask
 
 from app import config as settings
 from app.core.params import RecordIdConverter
+from app.core import requests
 from app.core.requests import Request
 from app.extensions import csrf, db, htmx, migrate
 
@@ -28,6 +29,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, render_as_batch=True)
     htmx.init_app(app)
     app.request_class = Request  # htmx-flask's request class, extended; set after htmx.init_app
+    requests.register(app)
     from app.auth import access
     from app.core import database, security
 

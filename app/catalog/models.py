@@ -111,6 +111,10 @@ class Procedure(db.Model):
 
     @classmethod
     def by_code(cls, code: str) -> "Procedure | None":
+        """The procedure with this national code; None for anything not shaped like one (a URL can
+        carry any bytes, and PostgreSQL refuses a NUL in a query)."""
+        if not CODE_PATTERN.match(code or ""):
+            return None
         return db.session.scalar(select(cls).where(cls.code == code))
 
     @classmethod
