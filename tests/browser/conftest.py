@@ -107,11 +107,14 @@ def browser(chromium_type):
 
 @pytest.fixture
 def open_page(browser):
-    """Returns open("landscape" | "portrait") -> a fresh touch page (own cookies and history)."""
+    """Returns open("landscape" | "portrait", offline_worker=True) -> a fresh touch page (own cookies
+    and history)."""
     contexts, blocked = [], []
 
-    def open_(screen: str):
-        context = browser.new_context(viewport=SCREENS[screen], has_touch=True, locale="vi-VN")
+    def open_(screen: str, offline_worker: bool = True):
+        # offline_worker=False: tests of the pages online skip the worker's background copy of the kiosk.
+        context = browser.new_context(viewport=SCREENS[screen], has_touch=True, locale="vi-VN",
+                                      service_workers="allow" if offline_worker else "block")
         context.set_default_timeout(10_000)
         contexts.append(context)
         page = context.new_page()
