@@ -12,6 +12,9 @@ COMPRESSIBLE = frozenset({
 })
 MIN_BYTES = 1024
 LEVEL = 6
+# An htmx fragment (search results as one types) is mostly asked once: compressed fast, and not
+# kept, so that a run of typing does not push every page and static file out of the store.
+FRAGMENT_LEVEL = 1
 KEPT = 512  # compressed bodies kept per worker: every kiosk page and static file, with room
 
 _kept: OrderedDict[bytes, bytes] = OrderedDict()
@@ -34,7 +37,10 @@ def compress(response: Response) -> Response:
     body = response.get_data()
     if len(body) < MIN_BYTES:
         return response
-    response.set_data(gzipped(body))
+    if request.headers.get("HX-Request"):
+        response.set_data(gzip.compress(body, compresslevel=FRAGMENT_LEVEL, mtime=0))
+    else:
+        response.set_data(gzipped(body))
     response.headers["Content-Encoding"] = "gzip"
     etag, weak = response.get_etag()
     if etag:

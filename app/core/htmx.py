@@ -1,7 +1,8 @@
 """The one place that knows about htmx requests: full page or a named block of the same template."""
 from urllib.parse import urlsplit
 
-from flask import Response, make_response, redirect, render_template
+import jinja2_fragments
+from flask import Response, current_app, make_response, redirect, render_template
 from htmx_flask import request
 from jinja2_fragments.flask import render_block
 
@@ -20,6 +21,17 @@ def render_html(template: str, block: str, **context) -> str:
     """The HTML `render` would send, for callers that cache it."""
     if is_fragment_request():
         return render_block(template, block, **context)
+    return render_template(template, **context)
+
+
+def render_html_lean(template: str, block: str, **context) -> str:
+    """Like render_html, but the fragment sees only `context` and the app's template globals.
+
+    For a block asked on every keystroke: the app's context processors (settings, the signed-in
+    user) cost as much as the block itself and the block uses none of them. The whole page still
+    gets them."""
+    if is_fragment_request():
+        return jinja2_fragments.render_block(current_app.jinja_env, template, block, **context)
     return render_template(template, **context)
 
 

@@ -1,12 +1,13 @@
 """The public touchscreen kiosk: fields, procedures with their QR codes, and search."""
-from flask import Blueprint, Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+from markupsafe import Markup
 from sqlalchemy import select
 
 from app.announcements.models import Announcement
 from app.catalog import display, life_events, search, search_events, summary
 from app.catalog.models import Field, LifeEvent, Procedure
 from app.core import collation
-from app.core.htmx import is_fragment_request, render_html, respond
+from app.core.htmx import is_fragment_request, render_html, render_html_lean, respond
 from app.extensions import db
 from app import speech
 from app.kiosk import assets, cache, read_aloud
@@ -145,13 +146,31 @@ def search_page():
 
     def build() -> str:
         hits = search.search_procedures(query, limit=SEARCH_LIMIT + 1)
-        return render_html("kiosk/search.html", "results", query=query,
-                           hits=hits[:SEARCH_LIMIT], more=len(hits) > SEARCH_LIMIT,
-                           events=search_events.events_for(hits),
-                           procedure_url=url_for("kiosk.procedure", code=CODE_SLOT))
+        href = url_for("kiosk.procedure", code=CODE_SLOT)
+        return render_html_lean("kiosk/search.html", "results", query=query,
+                                hits=hits[:SEARCH_LIMIT], more=len(hits) > SEARCH_LIMIT,
+                                rows=[result_row(href.replace(CODE_SLOT, hit.code), hit.short_name, hit.field_name)
+                                      for hit in hits[:SEARCH_LIMIT]],
+                                events=search_events.events_for(hits))
 
     # Kiosk users repeat the same few searches: keep each rendered answer until the catalogue moves.
     return respond(cache.cached(("search", query, is_fragment_request()), build))
+
+
+_rows: dict[tuple[str, str, str], Markup] = {}
+_MAX_ROWS = 20_000
+
+
+def result_row(href: str, name: str, field_name: str) -> Markup:
+    """One result's HTML, rendered once: a row is the same whatever was typed to reach it."""
+    key = (href, name, field_name)
+    row = _rows.get(key)
+    if row is None:
+        if len(_rows) >= _MAX_ROWS:
+            _rows.clear()
+        macro = current_app.jinja_env.get_template("kiosk/_result_row.html").module.result_row
+        row = _rows[key] = Markup(macro(href, name, field_name))
+    return row
 
 
 def _page(key: tuple, build) -> Response:
