@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from app.catalog.folding import search_fold
 from app.catalog.respell import corrected, in_catalogue_words, split_run_together
+from app.catalog import search_phrases
+from app.catalog.search_body import bit_set
 from app.catalog.search_index import SearchIndex, current_index
 from app.catalog.synonyms import Span, Thesaurus
 
@@ -193,8 +195,37 @@ def _features(index: SearchIndex, words: list[str]) -> list[Feature]:
         pair = _scaled(_pair_feature(index, words[i], words[i + 1], i + 1 == typing, synonym),
                        PHRASE * (weights[i] + weights[i + 1]) / 2)
         features.append(pair)
+    # In a short query a synonym's procedures count its words already; in a sentence phrasings say more.
+    listed = [(span, synonyms[id(span)]) for span in set(span_of) if span and not span.is_filler]
+    features.append(_phrase_feature(index, words, listed if len(words) <= SHORT_QUERY else []))
     kept = [f for f in features if f.options]
     return sorted(kept, key=lambda f: f.best, reverse=True)
+
+
+def _named(index: SearchIndex, term: str) -> int:
+    """The documents whose name holds the word, or both words of the pair (side by side or not)."""
+    mask = -1
+    for word in term.split():
+        mask &= index.primary.exact(word)
+    return max(mask, 0)
+
+
+def _phrase_feature(index: SearchIndex, words: list[str], spans: list[tuple[Span, "Synonym"]]) -> Feature:
+    """The documents whose everyday phrasings the query resembles, by how much.
+
+    A term the document's name holds, or a synonym span pointing to the document covers, is counted
+    there already: its phrasings add nothing for it."""
+    named = {term: _named(index, term) for term in search_phrases.terms(words) if term in index.phrases.weights}
+    for span, synonym in spans:
+        for term in search_phrases.terms(words[span.start:span.end]):
+            if term in named:
+                named[term] |= synonym.mask
+    levels = index.phrases.levels(words, named)
+    options = [(search_phrases.WEIGHT * score, bit_set(numbers)) for score, numbers in levels]
+    union = 0
+    for _, mask in options:
+        union |= mask
+    return Feature(options, union)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from app.catalog.folding import search_fold
 from app.catalog.models import STATUS_ACTIVE, Field, LifeEvent, LifeEventProcedure, Procedure
 from app.catalog.search_body import FIELDS as BODY_FIELDS
 from app.catalog.search_body import BodyIndex, bit_set, body_index
+from app.catalog.search_phrases import PhraseIndex, phrase_index
 from app.catalog.synonyms import Thesaurus, thesaurus
 from app.core.database import current_revision
 from app.extensions import db
@@ -84,6 +85,7 @@ class SearchIndex:
     thesaurus: Thesaurus  # the synonym list plus every field name of two words or more
     body: BodyIndex  # the procedure's own text: applicants, result, documents, conditions, steps...
     events: dict[str, tuple[EventLink, ...]]  # code -> the life events listing it
+    phrases: PhraseIndex  # what citizens say when they need each procedure (seed/phrases)
 
     @property
     def size(self) -> int:
@@ -93,7 +95,7 @@ class SearchIndex:
     def known_words(self) -> frozenset[str]:
         """Every word of the catalogue and of the synonym list: what a query may hold as typed."""
         listed = {word for phrase in self.thesaurus.phrases for word in phrase}
-        return frozenset(self.anywhere.masks) | listed
+        return frozenset(self.anywhere.masks) | listed | self.phrases.words
 
     @cached_property
     def known_pairs(self) -> frozenset[str]:
@@ -119,7 +121,7 @@ def build_index() -> SearchIndex:
             target = FIELD_TARGET + " ".join(words)
             field_phrases[words], masks[target] = target, bit_set(numbers)
     return SearchIndex(entries, primary, anywhere, bigrams, masks, thesaurus().with_phrases(field_phrases),
-                       body_index([row for row, _ in rows]), _events())
+                       body_index([row for row, _ in rows]), _events(), phrase_index([e.code for e in entries]))
 
 
 def _events() -> dict[str, tuple[EventLink, ...]]:

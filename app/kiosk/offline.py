@@ -10,6 +10,7 @@ from flask import current_app, url_for
 from sqlalchemy import select
 
 from app.catalog.folding import search_fold
+from app.catalog import search_phrases
 from app.catalog.models import STATUS_ACTIVE, Field, LifeEvent, Procedure
 from app.catalog.search_index import is_variant
 from app.catalog.synonyms import thesaurus
@@ -61,17 +62,18 @@ def manifest() -> dict:
 
 def search_index() -> dict:
     """A compact index for searching in the browser: names, short names, keywords, fields, synonyms."""
-    docs = []
+    docs, phrases = [], search_phrases.bundled()
     for procedure in _active_procedures():
         words = " ".join([procedure.name, procedure.short_name or "", procedure.keywords or ""])
         name_words = search_fold(procedure.name).split()
         docs.append([procedure.code, procedure.display_name, procedure.field.name,
                      1 if procedure.is_common else 0, search_fold(words), search_fold(procedure.field.name),
-                     len(name_words), 1 if is_variant(name_words) else 0])
+                     len(name_words), 1 if is_variant(name_words) else 0,
+                     [search_fold(phrase) for phrase in phrases.get(procedure.code, ())]])
     words = thesaurus()
     synonyms = [[" ".join(key), list(targets), 1 if key in words.strong else 0]
                 for key, targets in words.phrases.items()]
-    return {"revision": revision(), "docs": docs, "synonyms": synonyms}
+    return {"revision": revision(), "docs": docs, "synonyms": synonyms, "phrase_settings": search_phrases.settings()}
 
 
 def _exists(name: str) -> bool:

@@ -1,6 +1,7 @@
 // Kiosk search in the browser, for when the server cannot be reached: the same folding as the
 // server (app/catalog/folding.py: no diacritics, đ -> d, one spelling for a final i/y), the same
-// synonym list, and a small ranking: rare words, words of the name, the typed prefix, adjacent pairs.
+// synonym list, and a small ranking: rare words, words of the name, the typed prefix, adjacent pairs,
+// and the everyday phrasings of each procedure scored as on the server (app/catalog/search_phrases.py).
 // Used by the service worker (importScripts) to answer /kiosk/tim-kiem offline.
 var OfflineSearch = (function () {
   "use strict";
@@ -41,7 +42,79 @@ var OfflineSearch = (function () {
       synonyms.set(s[0], { targets: s[1], strong: s[2] === 1 });
       longest = Math.max(longest, s[0].split(" ").length);
     });
-    return { docs: docs, frequency: frequency, synonyms: synonyms, longest: longest, revision: raw.revision };
+    return { docs: docs, frequency: frequency, synonyms: synonyms, longest: longest, revision: raw.revision,
+             phrases: preparePhrases(raw, docs) };
+  }
+
+  function terms(words) {
+    var found = new Set(words);
+    for (var i = 1; i < words.length; i++) { found.add(words[i - 1] + " " + words[i]); }
+    return Array.from(found);
+  }
+
+  // Each doc's phrasings (raw.docs[i][8], folded) as the server indexes them: terms, weights, totals.
+  function preparePhrases(raw, docs) {
+    var settings = raw.phrase_settings || {}, list = [], owners = new Map();
+    raw.docs.forEach(function (d, number) {
+      (d[8] || []).forEach(function (phrase) {
+        var found = terms(phrase.split(" ").filter(Boolean));
+        if (!found.length) { return; }
+        list.push({ owner: number, terms: found });
+        found.forEach(function (t) {
+          if (!owners.has(t)) { owners.set(t, new Set()); }
+          owners.get(t).add(number);
+        });
+      });
+    });
+    var withPhrases = new Set(list.map(function (p) { return p.owner; })).size, weights = new Map();
+    owners.forEach(function (set, term) {
+      if (set.size <= Math.max(1, settings.max_share * withPhrases)) {
+        weights.set(term, Math.log(1 + (withPhrases - set.size + 0.5) / (set.size + 0.5)));
+      }
+    });
+    var postings = new Map();
+    list.forEach(function (phrase, n) {
+      phrase.total = phrase.terms.reduce(function (sum, t) { return sum + (weights.get(t) || 0); }, 0) || 1;
+      phrase.terms.forEach(function (t) {
+        if (weights.has(t)) {
+          if (!postings.has(t)) { postings.set(t, []); }
+          postings.get(t).push(n);
+        }
+      });
+    });
+    return { list: list, weights: weights, postings: postings, settings: settings, docs: docs };
+  }
+
+  // Doc number -> what its best phrasing adds to its score (see search_phrases.PhraseIndex.levels).
+  function phraseScores(index, words) {
+    var P = index.phrases, s = P.settings, matched = new Map(), unnamed = new Map(), evidence = new Map();
+    if (!P.list.length) { return new Map(); }
+    terms(words).forEach(function (term) {
+      var weight = P.weights.get(term);
+      if (!weight) { return; }
+      var parts = term.split(" ");
+      P.postings.get(term).forEach(function (n) {
+        matched.set(n, (matched.get(n) || 0) + weight);
+        evidence.set(n, (evidence.get(n) || 0) + 1);
+        var doc = P.docs[P.list[n].owner];
+        if (!parts.every(function (w) { return doc.words.has(w); })) {  // the name counts it otherwise
+          unnamed.set(n, (unnamed.get(n) || 0) + weight);
+        }
+      });
+    });
+    var best = new Map(), top = 0;
+    unnamed.forEach(function (weight, n) {
+      if (evidence.get(n) < s.min_terms) { return; }
+      var score = weight * Math.pow(matched.get(n) / P.list[n].total, s.coverage), owner = P.list[n].owner;
+      if (score > (best.get(owner) || 0)) { best.set(owner, score); top = Math.max(top, score); }
+    });
+    var levels = new Map();
+    best.forEach(function (score, owner) {
+      if (score >= s.floor * top) {
+        levels.set(owner, s.weight * Math.ceil(score / top * s.levels) / s.levels * top);
+      }
+    });
+    return levels;
   }
 
   function idf(index, count) {
@@ -108,9 +181,9 @@ var OfflineSearch = (function () {
       }).length;
       span.weight = idf(index, count);
     });
-    var hits = [];
-    index.docs.forEach(function (doc) {
-      var score = scoreDoc(index, doc, words, found);
+    var hits = [], phrased = phraseScores(index, words);
+    index.docs.forEach(function (doc, number) {
+      var score = scoreDoc(index, doc, words, found) + (phrased.get(number) || 0);
       if (score > 0) { hits.push({ doc: doc, score: score }); }
     });
     if (!hits.length) { return []; }
