@@ -12,7 +12,7 @@ all of a procedure's phrases repeat is still one procedure's word.
 """
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -23,8 +23,11 @@ PHRASES_DIR = Path(__file__).parent / "seed" / "phrases"
 WEIGHT = 0.8
 # A term in more than this share of the procedures' phrasings ("tôi", "làm", "giấy") says nothing.
 MAX_SHARE = 0.5
+# A term in over this share of the phrased procedures (and in more than 3) only adds to phrases a rarer one found.
+COMMON_SHARE = 1 / 12
 MIN_TERMS = 2  # words or pairs a phrase must share with the query to count
 COVERAGE = 0.5  # the share of a phrase the query covers weighs by this power
+MEMO_SIZE = 4096
 LEVELS = 4  # a procedure's phrase score is rounded up to a quarter of the best one's
 FLOOR = 0.25  # procedures under this share of the best phrase score get nothing from phrases
 
@@ -55,25 +58,34 @@ class PhraseIndex:
     totals: tuple[float, ...]  # phrase -> the weight of all its terms
     owners: tuple[int, ...]  # phrase -> document number
     words: frozenset[str]  # every word of every phrase
+    phrase_terms: tuple[frozenset[str], ...]  # phrase -> its weighed terms
+    starting: frozenset[str]  # terms rare enough to find phrases on their own (see COMMON_SHARE)
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # see levels()
 
     def scores(self, words: list[str], named: dict[str, int]) -> dict[int, float]:
         """Document number -> its best phrase's score for the folded query `words`; only documents > 0.
 
         `named` maps a term to the documents whose name already holds it: there a phrase adds nothing
         for that term (the name counts it), so a name that matches keeps its order among its twins."""
-        matched: dict[int, float] = defaultdict(float)
-        unnamed: dict[int, float] = defaultdict(float)
+        matched: dict[int, float] = {}
+        unnamed: dict[int, float] = {}
         evidence: Counter = Counter()
-        for term in terms(words):
-            weight = self.weights.get(term)
-            if not weight:
-                continue
+        owners = self.owners
+        weighed = sorted(((self.weights[term], term) for term in terms(words) if term in self.weights), reverse=True)
+        for weight, term in weighed:
             mask = named.get(term, 0)
-            for phrase in self.postings[term]:
-                matched[phrase] += weight
-                evidence[phrase] += 1
-                if not mask >> self.owners[phrase] & 1:
-                    unnamed[phrase] += weight
+            if term in self.starting:
+                postings = self.postings[term]
+            else:  # scoring every phrase holding a common word costs more than it tells
+                postings = [phrase for phrase in matched if term in self.phrase_terms[phrase]]
+            evidence.update(postings)
+            add = matched.get
+            for phrase in postings:
+                matched[phrase] = add(phrase, 0.0) + weight
+            add = unnamed.get
+            for phrase in postings:
+                if not mask >> owners[phrase] & 1:
+                    unnamed[phrase] = add(phrase, 0.0) + weight
         best: dict[int, float] = {}
         for phrase, weight in unnamed.items():
             if evidence[phrase] < MIN_TERMS:
@@ -85,7 +97,19 @@ class PhraseIndex:
         return best
 
     def levels(self, words: list[str], named: dict[str, int]) -> list[tuple[float, list[int]]]:
-        """(score, documents) from the best down, scores rounded up to LEVELS steps of the best one."""
+        """(score, documents) from the best down, scores rounded up to LEVELS steps of the best one.
+
+        Kept per weighed terms: while a word is being typed it weighs nothing yet, so each key
+        after the first of a word asks what the previous one did."""
+        key = tuple(sorted((term, named.get(term, 0)) for term in terms(words) if term in self.weights))
+        found = self.memo.get(key)
+        if found is None:
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()
+            found = self.memo[key] = self._levels(words, named)
+        return found
+
+    def _levels(self, words: list[str], named: dict[str, int]) -> list[tuple[float, list[int]]]:
         scores = self.scores(words, named)
         if not scores:
             return []
@@ -99,11 +123,11 @@ class PhraseIndex:
 
 def settings() -> dict[str, float]:
     """The constants the browser's copy of this scoring needs (static/js/offline-search.js)."""
-    return {"weight": WEIGHT, "max_share": MAX_SHARE, "min_terms": MIN_TERMS, "coverage": COVERAGE,
+    return {"weight": WEIGHT, "max_share": MAX_SHARE, "common_share": COMMON_SHARE, "min_terms": MIN_TERMS, "coverage": COVERAGE,
             "levels": LEVELS, "floor": FLOOR}
 
 
-EMPTY = PhraseIndex({}, {}, (), (), frozenset())
+EMPTY = PhraseIndex({}, {}, (), (), frozenset(), (), frozenset())
 
 
 def phrase_index(codes: list[str], phrases: dict[str, tuple[str, ...]] | None = None) -> PhraseIndex:
@@ -127,7 +151,9 @@ def phrase_index(codes: list[str], phrases: dict[str, tuple[str, ...]] | None = 
                if count <= max(1, MAX_SHARE * with_phrases)}
     totals = tuple(sum(weights.get(term, 0.0) for term in terms(words)) or 1.0 for words in folded)
     return PhraseIndex({term: tuple(postings[term]) for term in weights}, weights, totals, tuple(owners),
-                       frozenset(word for words in folded for word in words))
+                       frozenset(word for words in folded for word in words),
+                       tuple(frozenset(term for term in terms(words) if term in weights) for words in folded),
+                       frozenset(term for term in weights if documents[term] <= max(3, COMMON_SHARE * with_phrases)))
 
 
 def _idf(matches: int, total: int) -> float:

@@ -3,7 +3,7 @@ import hashlib
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Response, current_app, request, url_for
+from flask import Response, current_app, has_request_context, request, url_for
 
 LONG_CACHE = 31536000  # one year: a changed file gets a new ?v=
 
@@ -15,10 +15,19 @@ def _file_version(static_folder: str, filename: str) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
 
 
+_urls: dict[tuple, str] = {}
+
+
 def static_url(filename: str) -> str:
-    """url_for('static') with a content hash, for templates."""
-    version = _file_version(current_app.static_folder, filename)
-    return url_for("static", filename=filename, v=version)
+    """url_for('static') with a content hash, for templates; built once per app, mount point and file."""
+    key = (id(current_app._get_current_object()), request.script_root if has_request_context() else None, filename)
+    url = _urls.get(key)
+    if url is None:
+        if len(_urls) >= 1024:
+            _urls.clear()
+        version = _file_version(current_app.static_folder, filename)
+        url = _urls[key] = url_for("static", filename=filename, v=version)
+    return url
 
 
 def long_cache_for_versioned(response: Response) -> Response:

@@ -67,9 +67,11 @@ var OfflineSearch = (function () {
       });
     });
     var withPhrases = new Set(list.map(function (p) { return p.owner; })).size, weights = new Map();
+    var starting = new Set();
     owners.forEach(function (set, term) {
       if (set.size <= Math.max(1, settings.max_share * withPhrases)) {
         weights.set(term, Math.log(1 + (withPhrases - set.size + 0.5) / (set.size + 0.5)));
+        if (set.size <= Math.max(3, settings.common_share * withPhrases)) { starting.add(term); }
       }
     });
     var postings = new Map();
@@ -82,18 +84,21 @@ var OfflineSearch = (function () {
         }
       });
     });
-    return { list: list, weights: weights, postings: postings, settings: settings, docs: docs };
+    return { list: list, weights: weights, postings: postings, settings: settings, docs: docs, starting: starting };
   }
 
   // Doc number -> what its best phrasing adds to its score (see search_phrases.PhraseIndex.levels).
   function phraseScores(index, words) {
     var P = index.phrases, s = P.settings, matched = new Map(), unnamed = new Map(), evidence = new Map();
     if (!P.list.length) { return new Map(); }
-    terms(words).forEach(function (term) {
-      var weight = P.weights.get(term);
-      if (!weight) { return; }
-      var parts = term.split(" ");
-      P.postings.get(term).forEach(function (n) {
+    var weighed = terms(words).filter(function (t) { return P.weights.has(t); })
+      .sort(function (a, b) { return P.weights.get(b) - P.weights.get(a); });
+    weighed.forEach(function (term) {
+      var weight = P.weights.get(term), parts = term.split(" ");
+      var postings = P.starting.has(term) ? P.postings.get(term) : P.postings.get(term).filter(function (n) {
+        return matched.has(n);  // a common word only adds to the phrases a rarer term found
+      });
+      postings.forEach(function (n) {
         matched.set(n, (matched.get(n) || 0) + weight);
         evidence.set(n, (evidence.get(n) || 0) + 1);
         var doc = P.docs[P.list[n].owner];
