@@ -87,6 +87,21 @@ def test_typing_on_the_screen_keyboard_searches_as_you_type(live_server, open_pa
     expect(page).to_have_url(live_server.at("/kiosk/"))
 
 
+def test_a_story_typed_on_a_keyboard_leads_to_its_procedure_and_qr(live_server, open_page, artifacts):
+    """A son's words for his father's death, Southern style, reach the death registration's QR code in one tap."""
+    page = open_page("portrait")
+    page.goto(live_server.at("/kiosk/tim-kiem"))
+    page.locator("#search-input").press_sequentially("ong gia tui moi mat hom qua, gio lam giay bao tu cho ong sao")
+    first = page.locator("#results .procedure-list a").first
+    expect(first).to_have_attribute("href", "/kiosk/thu-tuc/1.000656")
+    page.screenshot(path=artifacts / "search-story-portrait.png")
+    first.tap()
+    qr = page.locator("img.qr-image")
+    expect(qr).to_be_visible()
+    qr.screenshot(path=artifacts / "search-story-qr.png")
+    assert decode_qr(artifacts / "search-story-qr.png") == procedure_url(live_server, "1.000656")
+
+
 def test_the_keyboard_still_types_after_going_back_to_an_earlier_search(live_server, open_page):
     page = open_page("portrait")
     page.goto(live_server.at("/kiosk/tim-kiem"))
@@ -179,6 +194,7 @@ def test_pages_fit_the_screen_with_big_text_and_targets(live_server, open_page, 
         "404": "/kiosk/thu-tuc/9.999999",
         "no-url": f"/kiosk/thu-tuc/{code_without_url(live_server)}",
         "no-result": "/kiosk/tim-kiem?q=zzqx",
+        "search-empty": "/kiosk/tim-kiem",
     }
     for name, path in pages.items():
         page = open_page(orientation)

@@ -175,7 +175,7 @@ function loadIndex() {
 function resultsHtml(query, hits) {
   var shown = escapeHtml(query);
   if (!query.trim()) {
-    return '<div class="hint"><p>Chạm các phím chữ bên cạnh để gõ tên thủ tục. Không cần gõ dấu.</p></div>';
+    return '<div class="hint"><p>Chạm các phím chữ để gõ tên thủ tục, hoặc kể việc của bạn bằng lời thường. Không cần gõ dấu.</p></div>';
   }
   if (!hits.length) {
     return '<div class="hint hint-empty"><p>Không tìm thấy thủ tục nào với “' + shown + '”.</p>' +
