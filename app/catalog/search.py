@@ -3,7 +3,8 @@
 Citizens type the way they speak ("xin giấy khai sinh cho con"), so no word is mandatory.
 Each query word is worth its rarity (IDF), more when it is in the name than in the field,
 a little less as a prefix or through a synonym; adjacent words found together earn a phrase
-bonus. The best documents are found by a best-first search over the index's bit sets, so a
+bonus. The procedure's own text (search_body) and what citizens say when they need it
+(search_phrases) are weaker features beside the name. The best documents are found by a best-first search over the index's bit sets, so a
 query costs set operations on a few features instead of a loop over every procedure.
 """
 import heapq
@@ -11,9 +12,9 @@ import itertools
 import math
 from dataclasses import dataclass
 
+from app.catalog import search_phrases
 from app.catalog.folding import search_fold
 from app.catalog.respell import corrected, in_catalogue_words, split_run_together
-from app.catalog import search_phrases
 from app.catalog.search_body import bit_set
 from app.catalog.search_index import SearchIndex, current_index
 from app.catalog.synonyms import Span, Thesaurus
