@@ -89,3 +89,13 @@ def test_phrase_files_are_code_tab_phrase():
                 code, tab, phrase = line.partition("\t")
                 assert tab and phrase.strip(), f"{path.name}:{number}"
                 assert code.count(".") == 1 and code.replace(".", "").isdigit(), f"{path.name}:{number}"
+
+
+@pytest.mark.parametrize("name", ["set10.json", "set11.json"])
+def test_blind_sets_name_real_procedures(name):
+    """The blind sets bench/search_quality.py measures: every expected code is in the seed catalogue."""
+    codes = {p["code"] for p in json.loads((SEED / "procedures.json").read_text(encoding="utf-8"))}
+    items = json.loads((Path(__file__).parent / "search_sets" / name).read_text(encoding="utf-8"))
+    assert len(items) == 70
+    assert Counter(item["kind"] for item in items) == {"sentence": 45, "question": 10, "name": 10, "short": 5}
+    assert all(item["expected"] and set(item["expected"]) <= codes for item in items)
