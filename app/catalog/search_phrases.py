@@ -58,8 +58,8 @@ class PhraseIndex:
     totals: tuple[float, ...]  # phrase -> the weight of all its terms
     owners: tuple[int, ...]  # phrase -> document number
     words: frozenset[str]  # every word of every phrase
-    phrase_terms: tuple[frozenset[str], ...]  # phrase -> its weighed terms
     starting: frozenset[str]  # terms rare enough to find phrases on their own (see COMMON_SHARE)
+    common: dict[str, frozenset[int]]  # the other weighed terms -> the phrases holding them
     memo: dict = field(default_factory=dict, compare=False, repr=False)  # see levels()
 
     def scores(self, words: list[str], named: dict[str, int]) -> dict[int, float]:
@@ -77,7 +77,8 @@ class PhraseIndex:
             if term in self.starting:
                 postings = self.postings[term]
             else:  # scoring every phrase holding a common word costs more than it tells
-                postings = [phrase for phrase in matched if term in self.phrase_terms[phrase]]
+                holding = self.common[term]
+                postings = [phrase for phrase in matched if phrase in holding]
             evidence.update(postings)
             add = matched.get
             for phrase in postings:
@@ -127,7 +128,7 @@ def settings() -> dict[str, float]:
             "levels": LEVELS, "floor": FLOOR}
 
 
-EMPTY = PhraseIndex({}, {}, (), (), frozenset(), (), frozenset())
+EMPTY = PhraseIndex({}, {}, (), (), frozenset(), frozenset(), {})
 
 
 def phrase_index(codes: list[str], phrases: dict[str, tuple[str, ...]] | None = None) -> PhraseIndex:
@@ -149,11 +150,11 @@ def phrase_index(codes: list[str], phrases: dict[str, tuple[str, ...]] | None = 
     with_phrases = len(set(owners))
     weights = {term: _idf(count, with_phrases) for term, count in documents.items()
                if count <= max(1, MAX_SHARE * with_phrases)}
+    starting = frozenset(term for term in weights if documents[term] <= max(3, COMMON_SHARE * with_phrases))
     totals = tuple(sum(weights.get(term, 0.0) for term in terms(words)) or 1.0 for words in folded)
     return PhraseIndex({term: tuple(postings[term]) for term in weights}, weights, totals, tuple(owners),
-                       frozenset(word for words in folded for word in words),
-                       tuple(frozenset(term for term in terms(words) if term in weights) for words in folded),
-                       frozenset(term for term in weights if documents[term] <= max(3, COMMON_SHARE * with_phrases)))
+                       frozenset(word for words in folded for word in words), starting,
+                       {term: frozenset(postings[term]) for term in weights if term not in starting})
 
 
 def _idf(matches: int, total: int) -> float:
