@@ -11,7 +11,6 @@ import argparse
 import http.client
 import multiprocessing
 import os
-import secrets
 import subprocess
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 
 import loadgen
 import run  # bench/run.py: free_port, flask, start_server, stop_server, GUNICORN
-from loadgen import Sample, Target
+from loadgen import Target
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -215,8 +214,7 @@ def main() -> int:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="motcua-downloads-") as tmp:
         workdir = Path(tmp)
-        env = {**os.environ, "FLASK_APP": "wsgi", "SECRET_KEY": secrets.token_hex(32),
-               "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}", "UPLOAD_DIR": str(workdir / "up")}
+        env = run.app_env(workdir)
         try:
             run.flask(env, "db", "upgrade")
             run.flask(env, "load-seed")

@@ -168,8 +168,7 @@ def main() -> int:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="motcua-bench-queue-") as tmp:
         workdir = Path(tmp)
-        env = {**os.environ, "FLASK_APP": "wsgi", "SECRET_KEY": secrets.token_hex(32),
-               "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}", "UPLOAD_DIR": str(workdir / "up")}
+        env = run.app_env(workdir)
         try:
             run.flask(env, "db", "upgrade")
             run.flask(env, "load-seed")

@@ -90,6 +90,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def app_env(workdir: Path) -> dict:
+    """The environment of a benchmark's app: a fresh SQLite file and upload folder in `workdir`."""
+    return {**os.environ, "FLASK_APP": "wsgi", "SECRET_KEY": secrets.token_hex(32),
+            "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}", "UPLOAD_DIR": str(workdir / "up")}
+
+
 def flask(env: dict, *args: str) -> str:
     """Run one `flask` command of the app; its output, or SetupError with its message."""
     done = subprocess.run([sys.executable, "-m", "flask", *args], cwd=ROOT, env=env,
@@ -188,8 +194,7 @@ def run_scenario(scenario: Scenario, args: argparse.Namespace) -> tuple[list[Row
     """One catalogue: fresh database, fresh server, every endpoint measured; always cleaned up."""
     with tempfile.TemporaryDirectory(prefix="motcua-bench-") as tmp:
         workdir = Path(tmp)
-        env = {**os.environ, "FLASK_APP": "wsgi", "SECRET_KEY": secrets.token_hex(32),
-               "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}", "UPLOAD_DIR": str(workdir / "up")}
+        env = app_env(workdir)
         print(f"[{scenario.name}] preparing the database...", file=sys.stderr)
         notes = prepare_database(scenario, workdir, env)
         port = free_port()

@@ -8,13 +8,12 @@ answered first (do not use it on a held-out set before its figure is taken).
 """
 import json
 import os
-import secrets
 import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-import run  # bench/run.py: the `flask` command helper
+import run  # bench/run.py: the app's environment and the `flask` command helper
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,8 +38,7 @@ def measure(path: str, show_misses: bool) -> None:
 def main() -> None:
     sets = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "FLASK_APP": "wsgi", "SECRET_KEY": secrets.token_hex(32),
-               "DATABASE_URL": f"sqlite:///{Path(folder) / 'quality.db'}", "UPLOAD_DIR": str(Path(folder) / "up")}
+        env = run.app_env(Path(folder))
         run.flask(env, "db", "upgrade")
         run.flask(env, "load-seed")
         os.environ.update(env)

@@ -10,7 +10,6 @@ unpacked with `git archive`), to compare before and after.
 """
 import argparse
 import os
-import secrets
 import shutil
 import statistics
 import sys
@@ -48,8 +47,7 @@ def parse_args() -> argparse.Namespace:
 def serve(root: Path, workdir: Path):
     """Migrate and seed a temporary database in `root`, start gunicorn on it; (server, port)."""
     run.ROOT = root  # run.flask() and run.start_server() work in this checkout
-    env = {**os.environ, "FLASK_APP": "wsgi", "SECRET_KEY": secrets.token_hex(32),
-           "DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}", "UPLOAD_DIR": str(workdir / "up")}
+    env = run.app_env(workdir)
     run.flask(env, "db", "upgrade")
     run.flask(env, "load-seed")
     port = run.free_port()

@@ -17,22 +17,17 @@ def render(template: str, block: str, **context) -> Response:
     return respond(render_html(template, block, **context))
 
 
-def render_html(template: str, block: str, **context) -> str:
-    """The HTML `render` would send, for callers that cache it."""
-    if is_fragment_request():
-        return render_block(template, block, **context)
-    return render_template(template, **context)
+def render_html(template: str, block: str, *, lean: bool = False, **context) -> str:
+    """The HTML `render` would send, for callers that cache it.
 
-
-def render_html_lean(template: str, block: str, **context) -> str:
-    """Like render_html, but the fragment sees only `context` and the app's template globals.
-
-    For a block asked on every keystroke: the app's context processors (settings, the signed-in
-    user) cost as much as the block itself and the block uses none of them. The whole page still
-    gets them."""
-    if is_fragment_request():
+    `lean`: the fragment sees only `context` and the app's template globals, not its context
+    processors (settings, the signed-in user); for a block asked on every keystroke that uses none
+    of them, where they cost as much as the block. The whole page still gets them."""
+    if not is_fragment_request():
+        return render_template(template, **context)
+    if lean:
         return jinja2_fragments.render_block(current_app.jinja_env, template, block, **context)
-    return render_template(template, **context)
+    return render_block(template, block, **context)
 
 
 def respond(html: str | bytes) -> Response:

@@ -7,7 +7,7 @@ from app.announcements.models import Announcement
 from app.catalog import display, life_events, search, search_events, summary
 from app.catalog.models import Field, LifeEvent, Procedure
 from app.core import collation
-from app.core.htmx import is_fragment_request, render_html, render_html_lean, respond
+from app.core.htmx import is_fragment_request, render_html, respond
 from app.extensions import db
 from app import speech
 from app.kiosk import assets, cache, read_aloud
@@ -147,11 +147,11 @@ def search_page():
     def build() -> str:
         hits = search.search_procedures(query, limit=SEARCH_LIMIT + 1)
         href = url_for("kiosk.procedure", code=CODE_SLOT)
-        return render_html_lean("kiosk/search.html", "results", query=query,
-                                hits=hits[:SEARCH_LIMIT], more=len(hits) > SEARCH_LIMIT,
-                                rows=[result_row(href.replace(CODE_SLOT, hit.code), hit.short_name, hit.field_name)
-                                      for hit in hits[:SEARCH_LIMIT]],
-                                events=search_events.events_for(hits))
+        return render_html("kiosk/search.html", "results", lean=True, query=query,
+                           hits=hits[:SEARCH_LIMIT], more=len(hits) > SEARCH_LIMIT,
+                           rows=[result_row(href.replace(CODE_SLOT, hit.code), hit.short_name, hit.field_name)
+                                 for hit in hits[:SEARCH_LIMIT]],
+                           events=search_events.events_for(hits))
 
     # Kiosk users repeat the same few searches: keep each rendered answer until the catalogue moves.
     return respond(cache.cached(("search", query, is_fragment_request()), build))
